@@ -1,0 +1,324 @@
+//! Reception locations: their kinds, lifecycle status, input validation and capacity periods.
+
+mod capacity;
+mod status;
+
+pub use capacity::{CapaciteitInvoer, CapaciteitPeriode};
+pub use status::{LocatieStatus, StatusWijziging};
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::error::{CoreError, CoreResult};
+
+/// The kind of building a location is (DESIGN.md §3).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum LocatieType {
+    HotelPension,
+    KantoorBedrijfspand,
+    Zorgvastgoed,
+    Onderwijsgebouw,
+    Vakantiepark,
+    ModulaireWoningen,
+    ReguliereWoningen,
+    Schip,
+    SporthalNoodopvang,
+    Overig,
+}
+
+/// Who runs the location.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum Beheerder {
+    Gemeente,
+    Coa,
+    Woningcorporatie,
+    Particulier,
+    Overig,
+}
+
+/// Whether the permit for reception use is temporary or permanent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum Vergunning {
+    Tijdelijk,
+    Permanent,
+}
+
+/// The funding scheme a location falls under.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum Financiering {
+    Booo,
+    Doelgroepflexibel,
+    Doorstroom,
+    Coa,
+    Overig,
+}
+
+macro_rules! text_codes {
+    ($ty:ty { $($variant:ident => $code:literal),+ $(,)? }) => {
+        impl $ty {
+            /// The stable code stored in the database and used over IPC.
+            pub fn code(self) -> &'static str {
+                match self { $(Self::$variant => $code),+ }
+            }
+
+            /// Parses a stored code; `None` for an unknown one.
+            pub fn from_code(code: &str) -> Option<Self> {
+                match code { $($code => Some(Self::$variant),)+ _ => None }
+            }
+        }
+    };
+}
+
+text_codes!(LocatieType {
+    HotelPension => "hotel_pension",
+    KantoorBedrijfspand => "kantoor_bedrijfspand",
+    Zorgvastgoed => "zorgvastgoed",
+    Onderwijsgebouw => "onderwijsgebouw",
+    Vakantiepark => "vakantiepark",
+    ModulaireWoningen => "modulaire_woningen",
+    ReguliereWoningen => "reguliere_woningen",
+    Schip => "schip",
+    SporthalNoodopvang => "sporthal_noodopvang",
+    Overig => "overig",
+});
+
+text_codes!(Beheerder {
+    Gemeente => "gemeente",
+    Coa => "coa",
+    Woningcorporatie => "woningcorporatie",
+    Particulier => "particulier",
+    Overig => "overig",
+});
+
+text_codes!(Vergunning {
+    Tijdelijk => "tijdelijk",
+    Permanent => "permanent",
+});
+
+text_codes!(Financiering {
+    Booo => "booo",
+    Doelgroepflexibel => "doelgroepflexibel",
+    Doorstroom => "doorstroom",
+    Coa => "coa",
+    Overig => "overig",
+});
+
+/// What a planner enters for a location: used for both creating and editing.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct LocatieInvoer {
+    pub gemeente_code: String,
+    pub naam: String,
+    pub straat: String,
+    pub huisnummer: String,
+    pub postcode: String,
+    pub plaats: String,
+    pub lat: Option<f64>,
+    pub lon: Option<f64>,
+    pub bag_id: Option<String>,
+    pub soort: LocatieType,
+    pub beheerder: Beheerder,
+    pub openingsdatum: Option<NaiveDate>,
+    /// End of the lease or permit, whichever comes first.
+    pub einddatum: Option<NaiveDate>,
+    pub vergunning: Option<Vergunning>,
+    pub financiering: Financiering,
+    pub wooneenheden: Option<i64>,
+    pub eigen_voordeur: bool,
+    pub eigen_keuken: bool,
+    pub eigen_sanitair: bool,
+    /// Total floor area in m².
+    pub vloeroppervlak: Option<i64>,
+    /// Yearly costs in whole euros.
+    pub kosten_per_jaar: Option<i64>,
+    /// Chance in percent that a location in preparation opens (pipeline weighting).
+    pub pipeline_kans: Option<i64>,
+    pub notities: String,
+}
+
+/// A stored location: its input plus identity, status and version (for optimistic locking).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Locatie {
+    pub id: i64,
+    pub status: LocatieStatus,
+    pub versie: i64,
+    pub gemeente_naam: String,
+    #[serde(flatten)]
+    #[ts(flatten)]
+    pub gegevens: LocatieInvoer,
+}
+
+/// Filters for the location list; empty fields do not filter.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct LocatieFilter {
+    pub gemeente_code: Option<String>,
+    pub provincie_code: Option<String>,
+    pub status: Option<LocatieStatus>,
+    pub soort: Option<LocatieType>,
+    /// Case-insensitive text searched in name, place and address.
+    pub zoek: Option<String>,
+}
+
+impl LocatieInvoer {
+    /// Checks the rules that need no database; the municipality code is checked by storage.
+    pub fn valideer(&self) -> CoreResult<()> {
+        if self.naam.trim().is_empty() {
+            return Err(CoreError::validatie("naam", "Vul de naam van de locatie in."));
+        }
+        if self.naam.chars().count() > 200 {
+            return Err(CoreError::validatie(
+                "naam",
+                "De naam van de locatie is langer dan 200 tekens.",
+            ));
+        }
+        for (field, label, value) in [
+            ("wooneenheden", "Het aantal wooneenheden", self.wooneenheden),
+            ("vloeroppervlak", "Het vloeroppervlak", self.vloeroppervlak),
+            ("kosten_per_jaar", "De kosten per jaar", self.kosten_per_jaar),
+        ] {
+            if value.is_some_and(|v| v < 0) {
+                return Err(CoreError::validatie(
+                    field,
+                    format!("{label} mag niet negatief zijn."),
+                ));
+            }
+        }
+        if let Some(kans) = self.pipeline_kans {
+            if !(0..=100).contains(&kans) {
+                return Err(CoreError::validatie(
+                    "pipeline_kans",
+                    "De kans op realisatie moet tussen 0 en 100 procent liggen.",
+                ));
+            }
+        }
+        if let (Some(open), Some(eind)) = (self.openingsdatum, self.einddatum) {
+            if eind < open {
+                return Err(CoreError::validatie(
+                    "einddatum",
+                    "De einddatum van huur of vergunning ligt vóór de openingsdatum.",
+                ));
+            }
+        }
+        if let Some(lat) = self.lat {
+            if !(50.0..=54.0).contains(&lat) {
+                return Err(CoreError::validatie(
+                    "lat",
+                    "De breedtegraad ligt niet in Nederland (verwacht tussen 50 en 54).",
+                ));
+            }
+        }
+        if let Some(lon) = self.lon {
+            if !(3.0..=7.5).contains(&lon) {
+                return Err(CoreError::validatie(
+                    "lon",
+                    "De lengtegraad ligt niet in Nederland (verwacht tussen 3 en 7,5).",
+                ));
+            }
+        }
+        let postcode = self.postcode.trim();
+        if !postcode.is_empty() && normaliseer_postcode(postcode).is_none() {
+            return Err(CoreError::validatie(
+                "postcode",
+                "De postcode heeft niet de vorm 1234 AB.",
+            ));
+        }
+        Ok(())
+    }
+}
+
+/// `1234ab` or `1234 AB` → `1234 AB`; `None` when it is not a Dutch postcode.
+pub fn normaliseer_postcode(input: &str) -> Option<String> {
+    let compact: String = input.chars().filter(|c| !c.is_whitespace()).collect();
+    let (digits, letters) = compact.split_at_checked(4)?;
+    let valid = digits.len() == 4
+        && digits.chars().all(|c| c.is_ascii_digit())
+        && !digits.starts_with('0')
+        && letters.len() == 2
+        && letters.chars().all(|c| c.is_ascii_alphabetic());
+    valid.then(|| format!("{digits} {}", letters.to_ascii_uppercase()))
+}
+
+#[cfg(test)]
+pub(crate) fn voorbeeld_invoer(gemeente_code: &str, naam: &str) -> LocatieInvoer {
+    LocatieInvoer {
+        gemeente_code: gemeente_code.to_owned(),
+        naam: naam.to_owned(),
+        straat: "Voorbeeldstraat".to_owned(),
+        huisnummer: "1".to_owned(),
+        postcode: "3511 AA".to_owned(),
+        plaats: "Utrecht".to_owned(),
+        lat: None,
+        lon: None,
+        bag_id: None,
+        soort: LocatieType::HotelPension,
+        beheerder: Beheerder::Gemeente,
+        openingsdatum: NaiveDate::from_ymd_opt(2024, 1, 1),
+        einddatum: NaiveDate::from_ymd_opt(2027, 6, 30),
+        vergunning: Some(Vergunning::Tijdelijk),
+        financiering: Financiering::Booo,
+        wooneenheden: Some(20),
+        eigen_voordeur: false,
+        eigen_keuken: false,
+        eigen_sanitair: true,
+        vloeroppervlak: Some(900),
+        kosten_per_jaar: None,
+        pipeline_kans: None,
+        notities: String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn validation_names_the_field() {
+        let mut invoer = voorbeeld_invoer("GM0344", "Hotel");
+        assert!(invoer.valideer().is_ok());
+
+        invoer.naam = "  ".into();
+        assert_eq!(invoer.valideer().unwrap_err().field.as_deref(), Some("naam"));
+
+        let mut invoer = voorbeeld_invoer("GM0344", "Hotel");
+        invoer.wooneenheden = Some(-3);
+        let err = invoer.valideer().unwrap_err();
+        assert_eq!(err.field.as_deref(), Some("wooneenheden"));
+        assert_eq!(err.message, "Het aantal wooneenheden mag niet negatief zijn.");
+
+        let mut invoer = voorbeeld_invoer("GM0344", "Hotel");
+        invoer.einddatum = NaiveDate::from_ymd_opt(2023, 1, 1);
+        assert_eq!(invoer.valideer().unwrap_err().field.as_deref(), Some("einddatum"));
+
+        let mut invoer = voorbeeld_invoer("GM0344", "Hotel");
+        invoer.postcode = "12345".into();
+        assert_eq!(invoer.valideer().unwrap_err().field.as_deref(), Some("postcode"));
+    }
+
+    #[test]
+    fn normalises_postcodes() {
+        assert_eq!(normaliseer_postcode("3511aa").as_deref(), Some("3511 AA"));
+        assert_eq!(normaliseer_postcode("3511 AA").as_deref(), Some("3511 AA"));
+        assert_eq!(normaliseer_postcode("0511 AA"), None);
+        assert_eq!(normaliseer_postcode("351 AAA"), None);
+        assert_eq!(normaliseer_postcode("ü511AA"), None);
+    }
+
+    #[test]
+    fn codes_round_trip() {
+        for soort in [LocatieType::HotelPension, LocatieType::Schip, LocatieType::Overig] {
+            assert_eq!(LocatieType::from_code(soort.code()), Some(soort));
+        }
+        assert_eq!(LocatieType::from_code("kasteel"), None);
+    }
+}

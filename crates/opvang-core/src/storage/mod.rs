@@ -1,0 +1,225 @@
+//! The database: opening, migrations and pragmas, and every SQL statement of the product.
+//!
+//! Queries go through sqlx's `Any` driver with `$n` placeholders and ISO-8601 text dates,
+//! so one set of statements serves the local SQLite file and (later) a shared server.
+
+mod locations;
+mod occupancy;
+mod settings;
+
+pub use settings::DatabaseInfo;
+
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
+
+use chrono::NaiveDate;
+use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
+use sqlx::{AnyPool, Executor};
+
+use crate::error::{CoreError, CoreResult};
+use crate::reference;
+
+/// The application identifier; the desktop app keeps its data in the folder of this name.
+pub const APP_IDENTIFIER: &str = "nl.opvangplanner.desktop";
+const DATABASE_FILE: &str = "opvangplanner.db";
+
+/// The default database: `opvangplanner.db` in the OS app-data folder (as Tauri resolves it).
+pub fn standaard_database_pad() -> CoreResult<PathBuf> {
+    let base = std::env::var_os("XDG_DATA_HOME")
+        .map(PathBuf::from)
+        .filter(|p| p.is_absolute())
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".local/share")))
+        .ok_or_else(|| CoreError::bestand("De map voor programmagegevens is niet te vinden."))?;
+    Ok(base.join(APP_IDENTIFIER).join(DATABASE_FILE))
+}
+
+/// An open database; cheap to clone (it holds a connection pool).
+#[derive(Clone, Debug)]
+pub struct Db {
+    pool: AnyPool,
+    pad: String,
+}
+
+impl Db {
+    /// Opens (creating if needed) the SQLite file at `path`, migrates it and loads reference data.
+    pub async fn open(path: &Path) -> CoreResult<Db> {
+        sqlx::any::install_default_drivers();
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(|e| {
+                CoreError::bestand(format!("De map {} kan niet worden gemaakt: {e}", dir.display()))
+            })?;
+        }
+        let url = format!("sqlite://{}?mode=rwc", path.display());
+        let options = AnyConnectOptions::from_str(&url)?;
+        let pool = AnyPoolOptions::new()
+            .max_connections(4)
+            .after_connect(|conn, _meta| {
+                Box::pin(async move {
+                    conn.execute(
+                        "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; \
+                         PRAGMA synchronous = NORMAL;",
+                    )
+                    .await?;
+                    Ok(())
+                })
+            })
+            .connect_with(options)
+            .await
+            .map_err(|e| {
+                CoreError::database(format!(
+                    "De database {} kan niet worden geopend: {e}",
+                    path.display()
+                ))
+            })?;
+        pool.execute("PRAGMA journal_mode = WAL;").await?;
+        let db = Db {
+            pool,
+            pad: path.display().to_string(),
+        };
+        sqlx::migrate!("./migrations/sqlite").run(&db.pool).await?;
+        db.referentiedata_laden().await?;
+        Ok(db)
+    }
+
+    /// Where this database lives, for display.
+    pub fn pad(&self) -> &str {
+        &self.pad
+    }
+
+    pub async fn close(&self) {
+        self.pool.close().await;
+    }
+
+    /// Inserts every shipped municipal division that is not in the database yet.
+    async fn referentiedata_laden(&self) -> CoreResult<()> {
+        for &(jaar, csv_text) in reference::INDELINGEN {
+            let aanwezig: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM gemeente WHERE jaar = $1")
+                .bind(i64::from(jaar))
+                .fetch_one(&self.pool)
+                .await?;
+            if aanwezig > 0 {
+                continue;
+            }
+            let mut tx = self.pool.begin().await?;
+            for g in reference::indeling(csv_text) {
+                sqlx::query(
+                    "INSERT INTO gemeente (jaar, code, naam, provincie_code, provincie_naam, \
+                     veiligheidsregio_code, veiligheidsregio_naam, ggd_code, ggd_naam, lon, lat) \
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
+                )
+                .bind(i64::from(g.jaar))
+                .bind(g.code)
+                .bind(g.naam)
+                .bind(g.provincie_code)
+                .bind(g.provincie_naam)
+                .bind(g.veiligheidsregio_code)
+                .bind(g.veiligheidsregio_naam)
+                .bind(g.ggd_code)
+                .bind(g.ggd_naam)
+                .bind(g.lon)
+                .bind(g.lat)
+                .execute(&mut *tx)
+                .await?;
+            }
+            tx.commit().await?;
+        }
+        Ok(())
+    }
+
+    /// The municipalities of the division in force, sorted by name.
+    pub async fn gemeenten(&self) -> CoreResult<Vec<reference::Gemeente>> {
+        let rows: Vec<(i64, String, String, String, String, String, String, String, String, f64, f64)> =
+            sqlx::query_as(
+                "SELECT jaar, code, naam, provincie_code, provincie_naam, veiligheidsregio_code, \
+                 veiligheidsregio_naam, ggd_code, ggd_naam, lon, lat \
+                 FROM gemeente_actueel ORDER BY naam",
+            )
+            .fetch_all(&self.pool)
+            .await?;
+        Ok(rows
+            .into_iter()
+            .map(|r| reference::Gemeente {
+                jaar: r.0 as i32,
+                code: r.1,
+                naam: r.2,
+                provincie_code: r.3,
+                provincie_naam: r.4,
+                veiligheidsregio_code: r.5,
+                veiligheidsregio_naam: r.6,
+                ggd_code: r.7,
+                ggd_naam: r.8,
+                lon: r.9,
+                lat: r.10,
+            })
+            .collect())
+    }
+
+    /// The name of a municipality in the division in force, or a Dutch error naming the field.
+    async fn gemeente_naam(&self, code: &str) -> CoreResult<String> {
+        sqlx::query_scalar("SELECT naam FROM gemeente_actueel WHERE code = $1")
+            .bind(code)
+            .fetch_optional(&self.pool)
+            .await?
+            .ok_or_else(|| {
+                CoreError::validatie(
+                    "gemeente_code",
+                    format!("Onbekende gemeentecode {code:?}; gebruik een CBS-code zoals GM0344."),
+                )
+            })
+    }
+}
+
+/// A stored ISO date back into a date; a malformed one is a damaged database.
+fn datum_uit(text: &str) -> CoreResult<NaiveDate> {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| {
+        CoreError::database(format!("Ongeldige datum {text:?} in de database."))
+    })
+}
+
+fn datum_optie_uit(text: Option<String>) -> CoreResult<Option<NaiveDate>> {
+    text.as_deref().map(datum_uit).transpose()
+}
+
+fn datum_in(date: NaiveDate) -> String {
+    date.format("%Y-%m-%d").to_string()
+}
+
+#[cfg(test)]
+pub(crate) async fn testdb(opts: sqlx::sqlite::SqliteConnectOptions) -> Db {
+    Db::open(opts.get_filename()).await.unwrap()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use sqlx::sqlite::{SqliteConnectOptions, SqlitePoolOptions};
+
+    #[tokio::test]
+    async fn opens_migrates_and_loads_342_municipalities_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("sub/opvang.db");
+        let db = Db::open(&path).await.unwrap();
+        assert_eq!(db.gemeenten().await.unwrap().len(), 342);
+        db.close().await;
+        let db = Db::open(&path).await.unwrap();
+        assert_eq!(db.gemeenten().await.unwrap().len(), 342);
+        let mode: String = sqlx::query_scalar("PRAGMA journal_mode")
+            .fetch_one(&db.pool)
+            .await
+            .unwrap();
+        assert_eq!(mode, "wal");
+        let fk: i64 = sqlx::query_scalar("PRAGMA foreign_keys")
+            .fetch_one(&db.pool)
+            .await
+            .unwrap();
+        assert_eq!(fk, 1);
+    }
+
+    #[sqlx::test(migrations = false)]
+    async fn unknown_municipality_code_is_a_dutch_field_error(_: SqlitePoolOptions, opts: SqliteConnectOptions) {
+        let db = testdb(opts).await;
+        let err = db.gemeente_naam("GM9999").await.unwrap_err();
+        assert_eq!(err.field.as_deref(), Some("gemeente_code"));
+        assert!(err.message.starts_with("Onbekende gemeentecode"));
+    }
+}

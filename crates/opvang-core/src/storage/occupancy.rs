@@ -1,0 +1,272 @@
+//! SQL for occupancy: saving snapshots, the as-of state of locations at a date, and histories.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use sqlx::any::AnyRow;
+use sqlx::Row;
+
+use super::{datum_in, datum_optie_uit, datum_uit, Db};
+use crate::error::{CoreError, CoreResult};
+use crate::locations::{LocatieStatus, LocatieType};
+use crate::occupancy::totals::{LocatieFeiten, LocatieHistorie};
+use crate::occupancy::{
+    Bezetting, Doelgroep, Gebied, GebiedSoort, LocatieStand, Peiling, PeilingContext,
+    PeilingInvoer,
+};
+
+/// Per location: capacity covering `$1` and the latest peildatum on or before `$1`, then the
+/// snapshot's numbers. Both lookups are index seeks per location, the fast plan at national scale.
+const STAND_SQL: &str = "\
+WITH stand AS (
+  SELECT l.id, l.naam, l.plaats, l.gemeente_code, g.naam AS gemeente_naam,
+         g.provincie_code, g.provincie_naam, g.veiligheidsregio_code, g.veiligheidsregio_naam,
+         l.soort, l.status, l.einddatum,
+         COALESCE((SELECT c.plaatsen FROM capaciteit c
+                   WHERE c.locatie_id = l.id AND c.vanaf <= $1
+                     AND (c.tot_en_met IS NULL OR c.tot_en_met >= $1)
+                   ORDER BY c.vanaf DESC LIMIT 1), 0) AS capaciteit,
+         (SELECT MAX(p.peildatum) FROM peiling p
+          WHERE p.locatie_id = l.id AND p.peildatum <= $1) AS peildatum
+  FROM locatie l JOIN gemeente_actueel g ON g.code = l.gemeente_code
+  WHERE __FILTER__
+)
+SELECT s.*,
+       COALESCE(p.niet_inzetbaar, 0) AS niet_inzetbaar,
+       COALESCE((SELECT b.aantal FROM bezetting b WHERE b.locatie_id = s.id
+                 AND b.peildatum = s.peildatum AND b.doelgroep = 'ontheemden'), 0) AS ontheemden,
+       COALESCE((SELECT b.aantal FROM bezetting b WHERE b.locatie_id = s.id
+                 AND b.peildatum = s.peildatum AND b.doelgroep = 'statushouders'), 0) AS statushouders,
+       COALESCE((SELECT b.aantal FROM bezetting b WHERE b.locatie_id = s.id
+                 AND b.peildatum = s.peildatum AND b.doelgroep = 'asielzoekers'), 0) AS asielzoekers,
+       COALESCE((SELECT b.aantal FROM bezetting b WHERE b.locatie_id = s.id
+                 AND b.peildatum = s.peildatum AND b.doelgroep = 'overig'), 0) AS overig
+FROM stand s LEFT JOIN peiling p ON p.locatie_id = s.id AND p.peildatum = s.peildatum
+ORDER BY s.gemeente_naam, s.naam";
+
+/// The WHERE clause selecting the locations of an area; the area code is bound as `$n`.
+fn gebied_filter(gebied: &Gebied, n: u8) -> String {
+    match gebied.soort {
+        GebiedSoort::Land => format!("${n} IS NULL"),
+        GebiedSoort::Provincie => format!("g.provincie_code = ${n}"),
+        GebiedSoort::Veiligheidsregio => format!("g.veiligheidsregio_code = ${n}"),
+        GebiedSoort::Gemeente => format!("l.gemeente_code = ${n}"),
+    }
+}
+
+/// Which locations a history is read for: one by id, or an area by code (none for the country).
+enum Selectie {
+    Locatie(i64),
+    Gebied(Option<String>),
+}
+
+impl Selectie {
+    fn bind<'q>(
+        &self,
+        query: sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>>,
+    ) -> sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>> {
+        match self {
+            Selectie::Locatie(id) => query.bind(*id),
+            Selectie::Gebied(code) => query.bind(code.clone()),
+        }
+    }
+}
+
+fn feiten_uit(row: &AnyRow) -> CoreResult<LocatieFeiten> {
+    let soort: String = row.try_get("soort")?;
+    let status: String = row.try_get("status")?;
+    Ok(LocatieFeiten {
+        locatie_id: row.try_get("id")?,
+        naam: row.try_get("naam")?,
+        plaats: row.try_get("plaats")?,
+        gemeente_code: row.try_get("gemeente_code")?,
+        gemeente_naam: row.try_get("gemeente_naam")?,
+        provincie_code: row.try_get("provincie_code")?,
+        provincie_naam: row.try_get("provincie_naam")?,
+        veiligheidsregio_code: row.try_get("veiligheidsregio_code")?,
+        veiligheidsregio_naam: row.try_get("veiligheidsregio_naam")?,
+        soort: LocatieType::from_code(&soort)
+            .ok_or_else(|| CoreError::database(format!("Onbekend locatietype {soort:?}.")))?,
+        status: LocatieStatus::from_code(&status)
+            .ok_or_else(|| CoreError::database(format!("Onbekende status {status:?}.")))?,
+        einddatum: datum_optie_uit(row.try_get("einddatum")?)?,
+        capaciteit: row.try_get("capaciteit")?,
+        niet_inzetbaar: row.try_get("niet_inzetbaar")?,
+        bezetting: Bezetting {
+            ontheemden: row.try_get("ontheemden")?,
+            statushouders: row.try_get("statushouders")?,
+            asielzoekers: row.try_get("asielzoekers")?,
+            overig: row.try_get("overig")?,
+        },
+        peildatum: datum_optie_uit(row.try_get("peildatum")?)?,
+    })
+}
+
+impl Db {
+    /// The state of every location in `gebied` at `datum` (capacity, latest snapshot, flags).
+    pub async fn standen(&self, datum: NaiveDate, gebied: &Gebied) -> CoreResult<Vec<LocatieStand>> {
+        let verouderd_na = self.verouderd_na_dagen().await?;
+        let sql = STAND_SQL.replace("__FILTER__", &gebied_filter(gebied, 2));
+        let rows = sqlx::query(&sql)
+            .bind(datum_in(datum))
+            .bind(gebied.code.clone())
+            .fetch_all(&self.pool)
+            .await?;
+        rows.iter()
+            .map(|row| Ok(LocatieStand::bereken(feiten_uit(row)?, datum, verouderd_na)))
+            .collect()
+    }
+
+    /// The state of one location at `datum`; `None` when the location does not exist.
+    pub async fn locatie_stand(&self, id: i64, datum: NaiveDate) -> CoreResult<Option<LocatieStand>> {
+        let verouderd_na = self.verouderd_na_dagen().await?;
+        let sql = STAND_SQL.replace("__FILTER__", "l.id = $2");
+        let row = sqlx::query(&sql)
+            .bind(datum_in(datum))
+            .bind(id)
+            .fetch_optional(&self.pool)
+            .await?;
+        row.map(|row| Ok(LocatieStand::bereken(feiten_uit(&row)?, datum, verouderd_na)))
+            .transpose()
+    }
+
+    /// Validates and saves snapshots in one transaction: all are saved or none.
+    ///
+    /// Saving a snapshot for a location and peildatum that exists replaces it (upsert).
+    pub async fn peilingen_opslaan(
+        &self,
+        invoer: &[PeilingInvoer],
+        vandaag: NaiveDate,
+    ) -> CoreResult<usize> {
+        for peiling in invoer {
+            let locatie = self.locatie(peiling.locatie_id).await?;
+            let capaciteit = self
+                .locatie_stand(peiling.locatie_id, peiling.peildatum)
+                .await?
+                .map_or(0, |s| s.capaciteit);
+            peiling.valideer(&PeilingContext {
+                locatie_naam: &locatie.gegevens.naam,
+                gesloten: locatie.status == LocatieStatus::Gesloten,
+                capaciteit,
+                vandaag,
+            })?;
+        }
+        let mut tx = self.pool.begin().await?;
+        for peiling in invoer {
+            let peildatum = datum_in(peiling.peildatum);
+            sqlx::query(
+                "INSERT INTO peiling (locatie_id, peildatum, niet_inzetbaar, reden_niet_inzetbaar) \
+                 VALUES ($1, $2, $3, $4) ON CONFLICT (locatie_id, peildatum) DO UPDATE SET \
+                 niet_inzetbaar = excluded.niet_inzetbaar, \
+                 reden_niet_inzetbaar = excluded.reden_niet_inzetbaar",
+            )
+            .bind(peiling.locatie_id)
+            .bind(peildatum.clone())
+            .bind(peiling.niet_inzetbaar)
+            .bind(peiling.reden_niet_inzetbaar.trim().to_owned())
+            .execute(&mut *tx)
+            .await?;
+            for groep in Doelgroep::ALLE {
+                sqlx::query(
+                    "INSERT INTO bezetting (locatie_id, peildatum, doelgroep, aantal) \
+                     VALUES ($1, $2, $3, $4) ON CONFLICT (locatie_id, peildatum, doelgroep) \
+                     DO UPDATE SET aantal = excluded.aantal",
+                )
+                .bind(peiling.locatie_id)
+                .bind(peildatum.clone())
+                .bind(groep.code())
+                .bind(peiling.bezetting.get(groep))
+                .execute(&mut *tx)
+                .await?;
+            }
+        }
+        tx.commit().await?;
+        Ok(invoer.len())
+    }
+
+    /// All snapshots of one location with the capacity on each peildatum, oldest first.
+    pub async fn peilingen(&self, locatie_id: i64) -> CoreResult<Vec<Peiling>> {
+        let mut historie = self
+            .historie_van("l.id = $1", Selectie::Locatie(locatie_id))
+            .await?;
+        Ok(historie.pop().map(|h| h.peilingen).unwrap_or_default())
+    }
+
+    /// Capacity periods and snapshots of every location in `gebied`, for time series.
+    pub async fn historie(&self, gebied: &Gebied) -> CoreResult<Vec<LocatieHistorie>> {
+        self.historie_van(&gebied_filter(gebied, 1), Selectie::Gebied(gebied.code.clone()))
+            .await
+    }
+
+    /// Histories of the locations matching `filter`, which uses `$1` for the selection.
+    async fn historie_van(&self, filter: &str, selectie: Selectie) -> CoreResult<Vec<LocatieHistorie>> {
+        let sub = format!(
+            "SELECT l.id FROM locatie l JOIN gemeente_actueel g ON g.code = l.gemeente_code \
+             WHERE {filter}"
+        );
+        let locaties = selectie.bind(sqlx::query(&sub)).fetch_all(&self.pool).await?;
+        let mut index: HashMap<i64, usize> = HashMap::new();
+        let mut historie: Vec<LocatieHistorie> = Vec::with_capacity(locaties.len());
+        for row in &locaties {
+            index.insert(row.try_get("id")?, historie.len());
+            historie.push(LocatieHistorie {
+                capaciteit: Vec::new(),
+                peilingen: Vec::new(),
+            });
+        }
+        let capaciteit_sql = format!(
+            "SELECT id, locatie_id, vanaf, tot_en_met, plaatsen FROM capaciteit \
+             WHERE locatie_id IN ({sub}) ORDER BY locatie_id, vanaf"
+        );
+        for row in selectie.bind(sqlx::query(&capaciteit_sql)).fetch_all(&self.pool).await? {
+            let locatie_id: i64 = row.try_get("locatie_id")?;
+            let periode = crate::locations::CapaciteitPeriode {
+                id: row.try_get("id")?,
+                locatie_id,
+                vanaf: datum_uit(&row.try_get::<String, _>("vanaf")?)?,
+                tot_en_met: datum_optie_uit(row.try_get("tot_en_met")?)?,
+                plaatsen: row.try_get("plaatsen")?,
+            };
+            if let Some(&i) = index.get(&locatie_id) {
+                historie[i].capaciteit.push(periode);
+            }
+        }
+        let peiling_sql = format!(
+            "SELECT p.locatie_id, p.peildatum, p.niet_inzetbaar, p.reden_niet_inzetbaar, \
+                    b.doelgroep, b.aantal \
+             FROM peiling p LEFT JOIN bezetting b \
+               ON b.locatie_id = p.locatie_id AND b.peildatum = p.peildatum \
+             WHERE p.locatie_id IN ({sub}) ORDER BY p.locatie_id, p.peildatum"
+        );
+        for row in selectie.bind(sqlx::query(&peiling_sql)).fetch_all(&self.pool).await? {
+            let locatie_id: i64 = row.try_get("locatie_id")?;
+            let Some(&i) = index.get(&locatie_id) else {
+                continue;
+            };
+            let peildatum = datum_uit(&row.try_get::<String, _>("peildatum")?)?;
+            let h = &mut historie[i];
+            if h.peilingen.last().is_none_or(|p| p.peildatum != peildatum) {
+                let capaciteit = h
+                    .capaciteit
+                    .iter()
+                    .find(|c| c.dekt(peildatum))
+                    .map_or(0, |c| c.plaatsen);
+                h.peilingen.push(Peiling {
+                    locatie_id,
+                    peildatum,
+                    bezetting: Bezetting::default(),
+                    niet_inzetbaar: row.try_get("niet_inzetbaar")?,
+                    reden_niet_inzetbaar: row.try_get("reden_niet_inzetbaar")?,
+                    capaciteit,
+                });
+            }
+            let groep: Option<String> = row.try_get("doelgroep")?;
+            if let Some(groep) = groep.as_deref().and_then(Doelgroep::from_code) {
+                let aantal: i64 = row.try_get("aantal")?;
+                let laatste = h.peilingen.last_mut().expect("pushed above");
+                laatste.bezetting.set(groep, aantal);
+            }
+        }
+        Ok(historie)
+    }
+}

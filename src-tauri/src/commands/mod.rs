@@ -1,0 +1,11 @@
+//! The IPC commands: each takes the state, calls opvang-core and returns its result or `CoreError`.
+//!
+//! Arguments keep their snake_case names on the JavaScript side (`rename_all = "snake_case"`).
+
+mod locations;
+mod occupancy;
+mod settings;
+
+pub use locations::*;
+pub use occupancy::*;
+pub use settings::*;

@@ -1,0 +1,44 @@
+//! Opvangplanner's desktop shell: opens the database, registers the commands and starts the window.
+
+mod commands;
+mod state;
+
+use tauri::Manager;
+
+pub use state::AppState;
+
+/// Builds the Tauri app with every command registered; shared by `run` and the wiring tests.
+pub fn app_builder<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
+    builder.invoke_handler(tauri::generate_handler![
+        commands::gemeenten,
+        commands::dashboard,
+        commands::trend,
+        commands::standen,
+        commands::locatie,
+        commands::locatie_toevoegen,
+        commands::locatie_wijzigen,
+        commands::status_wijzigen,
+        commands::capaciteit,
+        commands::capaciteit_toevoegen,
+        commands::capaciteit_verwijderen,
+        commands::peilingen,
+        commands::peilingen_opslaan,
+        commands::demo_laden,
+        commands::database_info,
+        commands::database_openen,
+        commands::verouderd_na_dagen_instellen,
+    ])
+}
+
+pub fn run() {
+    app_builder(tauri::Builder::default())
+        .plugin(tauri_plugin_dialog::init())
+        .setup(|app| {
+            let pad = state::database_pad(app.handle())?;
+            let state = tauri::async_runtime::block_on(AppState::open(&pad))?;
+            app.manage(state);
+            Ok(())
+        })
+        .run(tauri::generate_context!())
+        .expect("Opvangplanner kon niet starten");
+}

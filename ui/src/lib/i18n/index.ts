@@ -1,0 +1,39 @@
+// The translation layer: every text on screen comes from a language file through `t`.
+// Dutch is the default; further languages add a JSON file with the same keys.
+
+import nl from './nl.json';
+
+type Boom = { [sleutel: string]: string | Boom };
+
+const talen: Record<string, Boom> = { nl };
+let taal = 'nl';
+
+/** Looks a dotted key up in a language tree; undefined when absent. */
+export function zoek(boom: Boom, sleutel: string): string | undefined {
+  let knoop: string | Boom | undefined = boom;
+  for (const deel of sleutel.split('.')) {
+    if (typeof knoop !== 'object') return undefined;
+    knoop = knoop[deel];
+  }
+  return typeof knoop === 'string' ? knoop : undefined;
+}
+
+/**
+ * The text for `sleutel` in the current language, with `{naam}` placeholders filled in.
+ * A missing key shows as the key itself, so it is visible on screen and caught by the key test.
+ */
+export function t(sleutel: string, waarden: Record<string, string | number> = {}): string {
+  const tekst = zoek(talen[taal], sleutel);
+  if (tekst === undefined) {
+    console.error(`Ontbrekende vertaling: ${sleutel}`);
+    return sleutel;
+  }
+  return tekst.replace(/\{(\w+)\}/g, (_, naam: string) =>
+    naam in waarden ? String(waarden[naam]) : `{${naam}}`,
+  );
+}
+
+/** The language tree of a language, for the key tests. */
+export function taalBoom(code: string): Boom {
+  return talen[code];
+}

@@ -1,0 +1,18 @@
+// Which screen is shown: a small in-memory router (the desktop app has no URL bar).
+
+export type Route =
+  | { scherm: 'dashboard' }
+  | { scherm: 'locaties' }
+  | { scherm: 'locatie'; id: number }
+  | { scherm: 'locatie_nieuw' }
+  | { scherm: 'locatie_bewerken'; id: number }
+  | { scherm: 'bezetting'; gemeente?: string }
+  | { scherm: 'instellingen' };
+
+export const router = $state<{ route: Route }>({ route: { scherm: 'dashboard' } });
+
+/** Shows another screen and moves focus to its main heading for keyboard and screen-reader users. */
+export function ga(route: Route): void {
+  router.route = route;
+  queueMicrotask(() => document.getElementById('inhoud')?.focus());
+}
