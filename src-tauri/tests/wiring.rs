@@ -1,0 +1,196 @@
+//! Shell wiring: commands are registered, reach opvang-core and cross IPC as the front end expects.
+
+use std::path::PathBuf;
+
+use opvangplanner_lib::{app_builder, AppState};
+use serde_json::{json, Value};
+use tauri::ipc::{CallbackFn, InvokeBody};
+use tauri::test::{get_ipc_response, mock_builder, mock_context, noop_assets, MockRuntime};
+use tauri::webview::InvokeRequest;
+use tauri::{App, Manager, WebviewWindow, WebviewWindowBuilder};
+
+/// A mock app over a fresh database file that is deleted when the test ends.
+struct Shell {
+    _app: App<MockRuntime>,
+    window: WebviewWindow<MockRuntime>,
+    dir: PathBuf,
+}
+
+impl Shell {
+    fn new(naam: &str) -> Shell {
+        let dir = std::env::temp_dir().join(format!("opvang-wiring-{}-{naam}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        let state = tauri::async_runtime::block_on(AppState::open(&dir.join("test.db")))
+            .expect("database opens");
+        let app = app_builder(mock_builder())
+            .manage(state)
+            .build(mock_context(noop_assets()))
+            .expect("app builds");
+        let window = WebviewWindowBuilder::new(&app, "main", Default::default())
+            .build()
+            .expect("window builds");
+        Shell {
+            _app: app,
+            window,
+            dir,
+        }
+    }
+
+    /// Invokes `cmd` with JSON arguments as the front end would; Ok or Err carry the JSON payload.
+    fn invoke(&self, cmd: &str, args: Value) -> Result<Value, Value> {
+        get_ipc_response(
+            &self.window,
+            InvokeRequest {
+                cmd: cmd.into(),
+                callback: CallbackFn(0),
+                error: CallbackFn(1),
+                url: "tauri://localhost".parse().unwrap(),
+                body: InvokeBody::Json(args),
+                headers: Default::default(),
+                invoke_key: tauri::test::INVOKE_KEY.to_string(),
+            },
+        )
+        .map(|body| body.deserialize::<Value>().expect("JSON response"))
+    }
+}
+
+impl Drop for Shell {
+    fn drop(&mut self) {
+        if let Some(state) = self.window.app_handle().try_state::<AppState>() {
+            tauri::async_runtime::block_on(async { state.db().await.close().await });
+        }
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
+
+fn locatie_invoer(gemeente_code: &str) -> Value {
+    json!({
+        "gemeente_code": gemeente_code,
+        "naam": "Hotel De Linde",
+        "straat": "Lindelaan",
+        "huisnummer": "1",
+        "postcode": "3511 AA",
+        "plaats": "Utrecht",
+        "lat": null,
+        "lon": null,
+        "bag_id": null,
+        "soort": "hotel_pension",
+        "beheerder": "gemeente",
+        "openingsdatum": null,
+        "einddatum": null,
+        "vergunning": null,
+        "financiering": "booo",
+        "wooneenheden": null,
+        "eigen_voordeur": false,
+        "eigen_keuken": false,
+        "eigen_sanitair": false,
+        "vloeroppervlak": null,
+        "kosten_per_jaar": null,
+        "pipeline_kans": null,
+        "notities": ""
+    })
+}
+
+#[test]
+fn gemeenten_lists_all_342_municipalities() {
+    let shell = Shell::new("gemeenten");
+    let gemeenten = shell.invoke("gemeenten", json!({})).expect("gemeenten");
+    let lijst = gemeenten.as_array().expect("an array");
+    assert_eq!(lijst.len(), 342);
+    assert!(lijst
+        .iter()
+        .any(|g| g["code"] == "GM0344" && g["naam"] == "Utrecht"));
+}
+
+#[test]
+fn unknown_municipality_code_is_a_validation_error_with_field() {
+    let shell = Shell::new("onbekend");
+    let fout = shell
+        .invoke(
+            "locatie_toevoegen",
+            json!({ "invoer": locatie_invoer("GM9999") }),
+        )
+        .expect_err("an unknown code is refused");
+    let object = fout.as_object().expect("an object");
+    let mut sleutels: Vec<&str> = object.keys().map(String::as_str).collect();
+    sleutels.sort_unstable();
+    assert_eq!(
+        sleutels,
+        ["code", "field", "message"],
+        "exactly code, message and field: {fout}"
+    );
+    assert_eq!(fout["code"], "validatie");
+    assert_eq!(fout["field"], "gemeente_code");
+    let message = fout["message"].as_str().expect("a message");
+    assert!(
+        message.starts_with("Onbekende gemeentecode"),
+        "Dutch message naming the code: {message}"
+    );
+    assert!(message.contains("GM9999"), "{message}");
+}
+
+#[test]
+fn added_location_comes_back_with_its_municipality() {
+    let shell = Shell::new("toevoegen");
+    let locatie = shell
+        .invoke(
+            "locatie_toevoegen",
+            json!({ "invoer": locatie_invoer("GM0344") }),
+        )
+        .expect("a valid location is stored");
+    assert_eq!(locatie["naam"], "Hotel De Linde");
+    assert_eq!(locatie["gemeente_naam"], "Utrecht");
+    let opnieuw = shell
+        .invoke("locatie", json!({ "id": locatie["id"] }))
+        .expect("the stored location");
+    assert_eq!(opnieuw, locatie);
+}
+
+#[test]
+fn dashboard_on_an_empty_database_has_zero_totals_and_no_rate() {
+    let shell = Shell::new("dashboard");
+    let dashboard = shell
+        .invoke(
+            "dashboard",
+            json!({
+                "peildatum": "2026-11-23",
+                "gebied": { "soort": "land", "code": null }
+            }),
+        )
+        .expect("dashboard");
+    assert_eq!(dashboard["peildatum"], "2026-11-23");
+    let totalen = &dashboard["totalen"];
+    for veld in [
+        "locaties",
+        "gerealiseerd",
+        "niet_inzetbaar",
+        "inzetbaar",
+        "bezet",
+        "vrij",
+        "verouderd",
+        "overbezet",
+        "zonder_peiling",
+    ] {
+        assert_eq!(totalen[veld], 0, "{veld} in {totalen}");
+    }
+    assert_eq!(totalen["graad"], Value::Null);
+    assert_eq!(totalen["graad_inzetbaar"], Value::Null);
+    assert_eq!(dashboard["per_gemeente"], json!([]));
+    assert_eq!(dashboard["signalen"], json!([]));
+}
+
+#[test]
+fn a_bad_argument_is_rejected_before_reaching_core() {
+    let shell = Shell::new("argument");
+    let fout = shell
+        .invoke(
+            "dashboard",
+            json!({ "peildatum": "23-11-2026", "gebied": { "soort": "land", "code": null } }),
+        )
+        .expect_err("a non-ISO date is refused");
+    assert!(
+        fout.as_str().is_some_and(|s| s.contains("peildatum")),
+        "{fout}"
+    );
+}
