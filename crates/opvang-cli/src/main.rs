@@ -1,1 +1,89 @@
-fn main(){}
+//! The `opvang` command: Opvangplanner's operations without a window (demo data, status, …).
+
+mod status;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use chrono::NaiveDate;
+use clap::{Parser, Subcommand};
+use opvang_core::{demo, storage, CoreError, Db};
+
+#[derive(Parser)]
+#[command(
+    name = "opvang",
+    version,
+    about = "Opvangplanner zonder venster: demodata, stand van de bezetting en meer."
+)]
+struct Cli {
+    /// Databasebestand (standaard het bestand van de app in de map voor programmagegevens).
+    #[arg(long, global = true, env = "OPVANG_DB", value_name = "PAD")]
+    db: Option<PathBuf>,
+
+    #[command(subcommand)]
+    opdracht: Opdracht,
+}
+
+#[derive(Subcommand)]
+enum Opdracht {
+    /// Vult een lege database met een fictieve demoset (40 locaties in 8 gemeenten).
+    Demo,
+    /// Toont de totalen op een peildatum: plaatsen, bezetting per doelgroep, vrij en bezettingsgraad.
+    Status {
+        /// Peildatum als JJJJ-MM-DD (standaard vandaag).
+        #[arg(long, value_parser = lees_datum)]
+        peildatum: Option<NaiveDate>,
+        /// Alleen deze gemeente (CBS-code, bijvoorbeeld GM0344).
+        #[arg(long, value_name = "GMxxxx")]
+        gemeente: Option<String>,
+    },
+}
+
+fn lees_datum(tekst: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(tekst, "%Y-%m-%d").map_err(|_| {
+        format!("ongeldige datum {tekst:?}; gebruik JJJJ-MM-DD, bijvoorbeeld 2026-11-23")
+    })
+}
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match uitvoeren(cli).await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(fout) => {
+            eprintln!("Fout: {}", fout.message);
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn uitvoeren(cli: Cli) -> Result<(), CoreError> {
+    let pad = match cli.db {
+        Some(pad) => pad,
+        None => storage::standaard_database_pad()?,
+    };
+    let db = Db::open(&pad).await?;
+    let vandaag = opvang_core::vandaag();
+    match cli.opdracht {
+        Opdracht::Demo => {
+            let aantal = demo::laden(&db, vandaag, |stap| {
+                eprint!(
+                    "\rDemodata laden: {} van {} locaties",
+                    stap.gedaan, stap.totaal
+                );
+            })
+            .await?;
+            eprintln!();
+            println!("{aantal} fictieve demolocaties geladen in {}.", db.pad());
+        }
+        Opdracht::Status {
+            peildatum,
+            gemeente,
+        } => {
+            let tekst = status::rapport(&db, peildatum.unwrap_or(vandaag), gemeente).await?;
+            print!("{tekst}");
+        }
+    }
+    db.close().await;
+    Ok(())
+}

@@ -115,7 +115,9 @@ pub async fn laden(
                 eerste_peiling,
                 vandaag,
             );
-            let locatie = db.locatie_toevoegen(&invoer, vandaag.min(eerste_peiling)).await?;
+            let locatie = db
+                .locatie_toevoegen(&invoer, vandaag.min(eerste_peiling))
+                .await?;
             if rol != Rol::InVoorbereiding {
                 vul_locatie(db, &mut toeval, locatie.id, rol, eerste_peiling, vandaag).await?;
             }
@@ -145,8 +147,9 @@ fn demo_invoer(
     let geopend = eerste_peiling - Duration::days(toeval.tussen(30, 600));
     // Several leases end in 2027, around the end of temporary protection (4 March 2027).
     let einddatum = match index % 4 {
-        0 => NaiveDate::from_ymd_opt(2027, 1 + (index % 12) as u32, 1)
-            .map(|d| d - Duration::days(1)),
+        0 => {
+            NaiveDate::from_ymd_opt(2027, 1 + (index % 12) as u32, 1).map(|d| d - Duration::days(1))
+        }
         1 => NaiveDate::from_ymd_opt(2028 + (index % 3) as i32, 6, 30),
         2 => NaiveDate::from_ymd_opt(2031, 4, 30),
         _ => None,
@@ -187,12 +190,12 @@ fn demo_invoer(
         } else {
             einddatum
         },
-        vergunning: Some(if index % 3 == 0 {
+        vergunning: Some(if index.is_multiple_of(3) {
             Vergunning::Permanent
         } else {
             Vergunning::Tijdelijk
         }),
-        financiering: if index % 2 == 0 {
+        financiering: if index.is_multiple_of(2) {
             Financiering::Doelgroepflexibel
         } else {
             Financiering::Booo
@@ -226,7 +229,11 @@ async fn vul_locatie(
         plaatsen: start_capaciteit,
     })
     .await?;
-    let uitbreiding_week = if id % 3 == 0 { toeval.tussen(20, 60) } else { WEKEN };
+    let uitbreiding_week = if id % 3 == 0 {
+        toeval.tussen(20, 60)
+    } else {
+        WEKEN
+    };
     let extra = toeval.tussen(1, 4) * 10;
     if uitbreiding_week < WEKEN {
         db.capaciteit_toevoegen(&CapaciteitInvoer {
@@ -243,7 +250,7 @@ async fn vul_locatie(
         _ => WEKEN,
     };
     let mut peilingen = Vec::new();
-    let mut vulling = toeval.tussen(900, 1000);
+    let mut vulling = toeval.tussen(950, 1000);
     for week in 0..weken {
         let peildatum = eerste_peiling + Duration::weeks(week);
         let capaciteit = if week >= uitbreiding_week {
@@ -251,8 +258,15 @@ async fn vul_locatie(
         } else {
             start_capaciteit
         };
-        vulling = (vulling + toeval.tussen(-15, 15)).clamp(880, 1000);
-        let niet_inzetbaar = if week % 13 == 5 { capaciteit / 20 } else { 0 };
+        vulling = (vulling + toeval.tussen(-12, 12)).clamp(930, 1000);
+        // Some places are periodically out of use for maintenance, and a few locations are being
+        // renovated at the end of the series.
+        let renovatie = id % 10 == 7 && week >= weken - 3;
+        let niet_inzetbaar = if week % 13 == 5 || renovatie {
+            capaciteit / 20
+        } else {
+            0
+        };
         let inzetbaar = capaciteit - niet_inzetbaar;
         let mut bezet = inzetbaar * vulling / 1000;
         match rol {
@@ -274,7 +288,9 @@ async fn vul_locatie(
                 overig,
             },
             niet_inzetbaar,
-            reden_niet_inzetbaar: if niet_inzetbaar > 0 {
+            reden_niet_inzetbaar: if renovatie {
+                "Renovatie".to_owned()
+            } else if niet_inzetbaar > 0 {
                 "Onderhoud".to_owned()
             } else {
                 String::new()
@@ -344,7 +360,8 @@ mod tests {
         assert!(eind_2027 >= 4, "{eind_2027} leases end in 2027");
         let t = Totalen::van(&standen);
         let graad = t.graad.unwrap();
-        assert!((880..1000).contains(&graad), "rate {graad}");
+        assert!((930..1000).contains(&graad), "rate {graad}");
+        assert!(t.niet_inzetbaar > 0);
 
         let err = laden(&db, vandaag, |_| {}).await.unwrap_err();
         assert_eq!(err.field.as_deref(), Some("database"));

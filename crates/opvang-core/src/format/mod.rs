@@ -10,7 +10,7 @@ pub fn aantal(value: i64) -> String {
         out.push('-');
     }
     for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push('.');
         }
         out.push(ch);
@@ -48,6 +48,9 @@ mod tests {
         assert_eq!(percentage(Some(1000)), "100,0%");
         assert_eq!(percentage(Some(5)), "0,5%");
         assert_eq!(percentage(None), "–");
-        assert_eq!(datum(NaiveDate::from_ymd_opt(2027, 3, 4).unwrap()), "4-3-2027");
+        assert_eq!(
+            datum(NaiveDate::from_ymd_opt(2027, 3, 4).unwrap()),
+            "4-3-2027"
+        );
     }
 }

@@ -128,12 +128,16 @@ mod tests {
     #[test]
     fn refuses_overlap_negative_and_reversed() {
         let bestaand = [periode(7, "2024-01-01", Some("2024-12-31"))];
-        let err = invoer("2024-06-01", None, 80).inpassen(&bestaand).unwrap_err();
+        let err = invoer("2024-06-01", None, 80)
+            .inpassen(&bestaand)
+            .unwrap_err();
         assert_eq!(
             err.message,
             "De periode overlapt met de bestaande capaciteitsperiode vanaf 1-1-2024."
         );
-        let err = invoer("2025-01-01", None, -1).inpassen(&bestaand).unwrap_err();
+        let err = invoer("2025-01-01", None, -1)
+            .inpassen(&bestaand)
+            .unwrap_err();
         assert_eq!(err.field.as_deref(), Some("plaatsen"));
         let err = invoer("2025-01-01", Some("2024-12-01"), 5)
             .inpassen(&bestaand)

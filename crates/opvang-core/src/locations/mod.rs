@@ -174,7 +174,10 @@ impl LocatieInvoer {
     /// Checks the rules that need no database; the municipality code is checked by storage.
     pub fn valideer(&self) -> CoreResult<()> {
         if self.naam.trim().is_empty() {
-            return Err(CoreError::validatie("naam", "Vul de naam van de locatie in."));
+            return Err(CoreError::validatie(
+                "naam",
+                "Vul de naam van de locatie in.",
+            ));
         }
         if self.naam.chars().count() > 200 {
             return Err(CoreError::validatie(
@@ -185,7 +188,11 @@ impl LocatieInvoer {
         for (field, label, value) in [
             ("wooneenheden", "Het aantal wooneenheden", self.wooneenheden),
             ("vloeroppervlak", "Het vloeroppervlak", self.vloeroppervlak),
-            ("kosten_per_jaar", "De kosten per jaar", self.kosten_per_jaar),
+            (
+                "kosten_per_jaar",
+                "De kosten per jaar",
+                self.kosten_per_jaar,
+            ),
         ] {
             if value.is_some_and(|v| v < 0) {
                 return Err(CoreError::validatie(
@@ -288,21 +295,33 @@ mod tests {
         assert!(invoer.valideer().is_ok());
 
         invoer.naam = "  ".into();
-        assert_eq!(invoer.valideer().unwrap_err().field.as_deref(), Some("naam"));
+        assert_eq!(
+            invoer.valideer().unwrap_err().field.as_deref(),
+            Some("naam")
+        );
 
         let mut invoer = voorbeeld_invoer("GM0344", "Hotel");
         invoer.wooneenheden = Some(-3);
         let err = invoer.valideer().unwrap_err();
         assert_eq!(err.field.as_deref(), Some("wooneenheden"));
-        assert_eq!(err.message, "Het aantal wooneenheden mag niet negatief zijn.");
+        assert_eq!(
+            err.message,
+            "Het aantal wooneenheden mag niet negatief zijn."
+        );
 
         let mut invoer = voorbeeld_invoer("GM0344", "Hotel");
         invoer.einddatum = NaiveDate::from_ymd_opt(2023, 1, 1);
-        assert_eq!(invoer.valideer().unwrap_err().field.as_deref(), Some("einddatum"));
+        assert_eq!(
+            invoer.valideer().unwrap_err().field.as_deref(),
+            Some("einddatum")
+        );
 
         let mut invoer = voorbeeld_invoer("GM0344", "Hotel");
         invoer.postcode = "12345".into();
-        assert_eq!(invoer.valideer().unwrap_err().field.as_deref(), Some("postcode"));
+        assert_eq!(
+            invoer.valideer().unwrap_err().field.as_deref(),
+            Some("postcode")
+        );
     }
 
     #[test]
@@ -316,7 +335,11 @@ mod tests {
 
     #[test]
     fn codes_round_trip() {
-        for soort in [LocatieType::HotelPension, LocatieType::Schip, LocatieType::Overig] {
+        for soort in [
+            LocatieType::HotelPension,
+            LocatieType::Schip,
+            LocatieType::Overig,
+        ] {
             assert_eq!(LocatieType::from_code(soort.code()), Some(soort));
         }
         assert_eq!(LocatieType::from_code("kasteel"), None);

@@ -129,12 +129,21 @@ mod tests {
         assert!(InAfbouw.check_transition(Gesloten, 0, "").is_ok());
 
         let err = InGebruik.check_transition(Gesloten, 0, "").unwrap_err();
-        assert_eq!(err.message, "Een locatie die in gebruik is kan niet direct naar gesloten.");
+        assert_eq!(
+            err.message,
+            "Een locatie die in gebruik is kan niet direct naar gesloten."
+        );
         let err = InAfbouw.check_transition(Gesloten, 3, "").unwrap_err();
-        assert!(err.message.contains("er wonen nog 3 mensen"), "{}", err.message);
+        assert!(
+            err.message.contains("er wonen nog 3 mensen"),
+            "{}",
+            err.message
+        );
         let err = Gesloten.check_transition(InGebruik, 0, " ").unwrap_err();
         assert_eq!(err.field.as_deref(), Some("reden"));
-        assert!(Gesloten.check_transition(InGebruik, 0, "Nieuwe instroom").is_ok());
+        assert!(Gesloten
+            .check_transition(InGebruik, 0, "Nieuwe instroom")
+            .is_ok());
         assert!(InGebruik.check_transition(InGebruik, 0, "").is_err());
     }
 

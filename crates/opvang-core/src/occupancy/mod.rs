@@ -143,7 +143,10 @@ impl PeilingInvoer {
             if self.bezetting.get(groep) < 0 {
                 return Err(CoreError::validatie(
                     groep.code(),
-                    format!("{naam}: het aantal {} mag niet negatief zijn.", groep.code()),
+                    format!(
+                        "{naam}: het aantal {} mag niet negatief zijn.",
+                        groep.code()
+                    ),
                 ));
             }
         }
@@ -209,10 +212,16 @@ mod tests {
 
         let err = invoer(-1, 0, "2026-11-23").valideer(&ctx(50)).unwrap_err();
         assert_eq!(err.field.as_deref(), Some("ontheemden"));
-        assert_eq!(err.message, "Hotel De Linde: het aantal ontheemden mag niet negatief zijn.");
+        assert_eq!(
+            err.message,
+            "Hotel De Linde: het aantal ontheemden mag niet negatief zijn."
+        );
 
         let err = invoer(1, 0, "2026-11-24").valideer(&ctx(50)).unwrap_err();
-        assert_eq!(err.message, "Hotel De Linde: de peildatum 24-11-2026 ligt in de toekomst.");
+        assert_eq!(
+            err.message,
+            "Hotel De Linde: de peildatum 24-11-2026 ligt in de toekomst."
+        );
 
         let err = invoer(3, 0, "2026-11-20").valideer(&ctx(0)).unwrap_err();
         assert_eq!(err.field.as_deref(), Some("capaciteit"));

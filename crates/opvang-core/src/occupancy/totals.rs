@@ -345,7 +345,13 @@ mod tests {
         s.parse().unwrap()
     }
 
-    fn feiten(id: i64, gemeente: &str, provincie: &str, capaciteit: i64, bezet: i64) -> LocatieFeiten {
+    fn feiten(
+        id: i64,
+        gemeente: &str,
+        provincie: &str,
+        capaciteit: i64,
+        bezet: i64,
+    ) -> LocatieFeiten {
         LocatieFeiten {
             locatie_id: id,
             naam: format!("Locatie {id}"),
@@ -431,7 +437,10 @@ mod tests {
             .map(|f| LocatieStand::bereken(f, datum, 14))
             .collect();
         let s = signalen(&standen, datum);
-        let soorten: Vec<_> = s.iter().map(|s| (s.soort, s.locatie_id, s.waarde)).collect();
+        let soorten: Vec<_> = s
+            .iter()
+            .map(|s| (s.soort, s.locatie_id, s.waarde))
+            .collect();
         assert_eq!(
             soorten,
             vec![
@@ -468,7 +477,12 @@ mod tests {
         }];
         let punten = trend(
             &historie,
-            &[d("2025-12-31"), d("2026-01-05"), d("2026-01-18"), d("2026-02-01")],
+            &[
+                d("2025-12-31"),
+                d("2026-01-05"),
+                d("2026-01-18"),
+                d("2026-02-01"),
+            ],
         );
         let bezet: Vec<_> = punten.iter().map(|p| (p.gerealiseerd, p.bezet)).collect();
         assert_eq!(bezet, vec![(0, 0), (40, 30), (40, 30), (40, 36)]);

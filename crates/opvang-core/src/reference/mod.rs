@@ -75,8 +75,10 @@ mod tests {
         let gemeenten = indeling(csv_text);
         assert_eq!(gemeenten.len(), 342);
         assert!(gemeenten.iter().all(|g| g.jaar == jaar));
-        let provincies: std::collections::BTreeSet<_> =
-            gemeenten.iter().map(|g| g.provincie_code.as_str()).collect();
+        let provincies: std::collections::BTreeSet<_> = gemeenten
+            .iter()
+            .map(|g| g.provincie_code.as_str())
+            .collect();
         assert_eq!(provincies.len(), 12);
         let utrecht = gemeenten.iter().find(|g| g.code == "GM0344").unwrap();
         assert_eq!(utrecht.naam, "Utrecht");

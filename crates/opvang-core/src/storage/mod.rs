@@ -14,7 +14,7 @@ use std::str::FromStr;
 
 use chrono::NaiveDate;
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
-use sqlx::{AnyPool, Executor};
+use sqlx::{AnyPool, Executor, Row};
 
 use crate::error::{CoreError, CoreResult};
 use crate::reference;
@@ -46,7 +46,10 @@ impl Db {
         sqlx::any::install_default_drivers();
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir).map_err(|e| {
-                CoreError::bestand(format!("De map {} kan niet worden gemaakt: {e}", dir.display()))
+                CoreError::bestand(format!(
+                    "De map {} kan niet worden gemaakt: {e}",
+                    dir.display()
+                ))
             })?;
         }
         let url = format!("sqlite://{}?mode=rwc", path.display());
@@ -128,36 +131,36 @@ impl Db {
 
     /// The municipalities of the division in force, sorted by name.
     pub async fn gemeenten(&self) -> CoreResult<Vec<reference::Gemeente>> {
-        let rows: Vec<(i64, String, String, String, String, String, String, String, String, f64, f64)> =
-            sqlx::query_as(
-                "SELECT jaar, code, naam, provincie_code, provincie_naam, veiligheidsregio_code, \
-                 veiligheidsregio_naam, ggd_code, ggd_naam, lon, lat \
-                 FROM gemeente_actueel ORDER BY naam",
-            )
-            .fetch_all(&self.pool)
-            .await?;
-        Ok(rows
-            .into_iter()
-            .map(|r| reference::Gemeente {
-                jaar: r.0 as i32,
-                code: r.1,
-                naam: r.2,
-                provincie_code: r.3,
-                provincie_naam: r.4,
-                veiligheidsregio_code: r.5,
-                veiligheidsregio_naam: r.6,
-                ggd_code: r.7,
-                ggd_naam: r.8,
-                lon: r.9,
-                lat: r.10,
+        let rows = sqlx::query(
+            "SELECT jaar, code, naam, provincie_code, provincie_naam, veiligheidsregio_code, \
+             veiligheidsregio_naam, ggd_code, ggd_naam, lon, lat \
+             FROM gemeente_actueel ORDER BY naam",
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                Ok(reference::Gemeente {
+                    jaar: r.try_get::<i64, _>("jaar")? as i32,
+                    code: r.try_get("code")?,
+                    naam: r.try_get("naam")?,
+                    provincie_code: r.try_get("provincie_code")?,
+                    provincie_naam: r.try_get("provincie_naam")?,
+                    veiligheidsregio_code: r.try_get("veiligheidsregio_code")?,
+                    veiligheidsregio_naam: r.try_get("veiligheidsregio_naam")?,
+                    ggd_code: r.try_get("ggd_code")?,
+                    ggd_naam: r.try_get("ggd_naam")?,
+                    lon: r.try_get("lon")?,
+                    lat: r.try_get("lat")?,
+                })
             })
-            .collect())
+            .collect()
     }
 
     /// The name of a municipality in the division in force, or a Dutch error naming the field.
     async fn gemeente_naam(&self, code: &str) -> CoreResult<String> {
         sqlx::query_scalar("SELECT naam FROM gemeente_actueel WHERE code = $1")
-            .bind(code)
+            .bind(code.trim().to_uppercase())
             .fetch_optional(&self.pool)
             .await?
             .ok_or_else(|| {
@@ -171,9 +174,8 @@ impl Db {
 
 /// A stored ISO date back into a date; a malformed one is a damaged database.
 fn datum_uit(text: &str) -> CoreResult<NaiveDate> {
-    NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| {
-        CoreError::database(format!("Ongeldige datum {text:?} in de database."))
-    })
+    NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .map_err(|_| CoreError::database(format!("Ongeldige datum {text:?} in de database.")))
 }
 
 fn datum_optie_uit(text: Option<String>) -> CoreResult<Option<NaiveDate>> {
@@ -216,7 +218,10 @@ mod tests {
     }
 
     #[sqlx::test(migrations = false)]
-    async fn unknown_municipality_code_is_a_dutch_field_error(_: SqlitePoolOptions, opts: SqliteConnectOptions) {
+    async fn unknown_municipality_code_is_a_dutch_field_error(
+        _: SqlitePoolOptions,
+        opts: SqliteConnectOptions,
+    ) {
         let db = testdb(opts).await;
         let err = db.gemeente_naam("GM9999").await.unwrap_err();
         assert_eq!(err.field.as_deref(), Some("gemeente_code"));

@@ -11,8 +11,7 @@ use crate::error::{CoreError, CoreResult};
 use crate::locations::{LocatieStatus, LocatieType};
 use crate::occupancy::totals::{LocatieFeiten, LocatieHistorie};
 use crate::occupancy::{
-    Bezetting, Doelgroep, Gebied, GebiedSoort, LocatieStand, Peiling, PeilingContext,
-    PeilingInvoer,
+    Bezetting, Doelgroep, Gebied, GebiedSoort, LocatieStand, Peiling, PeilingContext, PeilingInvoer,
 };
 
 /// Per location: capacity covering `$1` and the latest peildatum on or before `$1`, then the
@@ -104,7 +103,11 @@ fn feiten_uit(row: &AnyRow) -> CoreResult<LocatieFeiten> {
 
 impl Db {
     /// The state of every location in `gebied` at `datum` (capacity, latest snapshot, flags).
-    pub async fn standen(&self, datum: NaiveDate, gebied: &Gebied) -> CoreResult<Vec<LocatieStand>> {
+    pub async fn standen(
+        &self,
+        datum: NaiveDate,
+        gebied: &Gebied,
+    ) -> CoreResult<Vec<LocatieStand>> {
         let verouderd_na = self.verouderd_na_dagen().await?;
         let sql = STAND_SQL.replace("__FILTER__", &gebied_filter(gebied, 2));
         let rows = sqlx::query(&sql)
@@ -118,7 +121,11 @@ impl Db {
     }
 
     /// The state of one location at `datum`; `None` when the location does not exist.
-    pub async fn locatie_stand(&self, id: i64, datum: NaiveDate) -> CoreResult<Option<LocatieStand>> {
+    pub async fn locatie_stand(
+        &self,
+        id: i64,
+        datum: NaiveDate,
+    ) -> CoreResult<Option<LocatieStand>> {
         let verouderd_na = self.verouderd_na_dagen().await?;
         let sql = STAND_SQL.replace("__FILTER__", "l.id = $2");
         let row = sqlx::query(&sql)
@@ -126,8 +133,14 @@ impl Db {
             .bind(id)
             .fetch_optional(&self.pool)
             .await?;
-        row.map(|row| Ok(LocatieStand::bereken(feiten_uit(&row)?, datum, verouderd_na)))
-            .transpose()
+        row.map(|row| {
+            Ok(LocatieStand::bereken(
+                feiten_uit(&row)?,
+                datum,
+                verouderd_na,
+            ))
+        })
+        .transpose()
     }
 
     /// Validates and saves snapshots in one transaction: all are saved or none.
@@ -194,17 +207,27 @@ impl Db {
 
     /// Capacity periods and snapshots of every location in `gebied`, for time series.
     pub async fn historie(&self, gebied: &Gebied) -> CoreResult<Vec<LocatieHistorie>> {
-        self.historie_van(&gebied_filter(gebied, 1), Selectie::Gebied(gebied.code.clone()))
-            .await
+        self.historie_van(
+            &gebied_filter(gebied, 1),
+            Selectie::Gebied(gebied.code.clone()),
+        )
+        .await
     }
 
     /// Histories of the locations matching `filter`, which uses `$1` for the selection.
-    async fn historie_van(&self, filter: &str, selectie: Selectie) -> CoreResult<Vec<LocatieHistorie>> {
+    async fn historie_van(
+        &self,
+        filter: &str,
+        selectie: Selectie,
+    ) -> CoreResult<Vec<LocatieHistorie>> {
         let sub = format!(
             "SELECT l.id FROM locatie l JOIN gemeente_actueel g ON g.code = l.gemeente_code \
              WHERE {filter}"
         );
-        let locaties = selectie.bind(sqlx::query(&sub)).fetch_all(&self.pool).await?;
+        let locaties = selectie
+            .bind(sqlx::query(&sub))
+            .fetch_all(&self.pool)
+            .await?;
         let mut index: HashMap<i64, usize> = HashMap::new();
         let mut historie: Vec<LocatieHistorie> = Vec::with_capacity(locaties.len());
         for row in &locaties {
@@ -218,7 +241,11 @@ impl Db {
             "SELECT id, locatie_id, vanaf, tot_en_met, plaatsen FROM capaciteit \
              WHERE locatie_id IN ({sub}) ORDER BY locatie_id, vanaf"
         );
-        for row in selectie.bind(sqlx::query(&capaciteit_sql)).fetch_all(&self.pool).await? {
+        for row in selectie
+            .bind(sqlx::query(&capaciteit_sql))
+            .fetch_all(&self.pool)
+            .await?
+        {
             let locatie_id: i64 = row.try_get("locatie_id")?;
             let periode = crate::locations::CapaciteitPeriode {
                 id: row.try_get("id")?,
@@ -238,7 +265,11 @@ impl Db {
                ON b.locatie_id = p.locatie_id AND b.peildatum = p.peildatum \
              WHERE p.locatie_id IN ({sub}) ORDER BY p.locatie_id, p.peildatum"
         );
-        for row in selectie.bind(sqlx::query(&peiling_sql)).fetch_all(&self.pool).await? {
+        for row in selectie
+            .bind(sqlx::query(&peiling_sql))
+            .fetch_all(&self.pool)
+            .await?
+        {
             let locatie_id: i64 = row.try_get("locatie_id")?;
             let Some(&i) = index.get(&locatie_id) else {
                 continue;
@@ -268,5 +299,216 @@ impl Db {
             }
         }
         Ok(historie)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::error::ErrorCode;
+    use crate::locations::{voorbeeld_invoer, CapaciteitInvoer};
+    use crate::occupancy::totals::{per_gebied, Totalen};
+    use crate::storage::testdb;
+    use sqlx::sqlite::{SqliteConnectOptions, SqlitePoolOptions};
+
+    fn d(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    const VANDAAG: &str = "2026-11-23";
+
+    async fn locatie(db: &Db, gemeente: &str, naam: &str, plaatsen: i64) -> i64 {
+        let id = db
+            .locatie_toevoegen(&voorbeeld_invoer(gemeente, naam), d("2026-01-01"))
+            .await
+            .unwrap()
+            .id;
+        db.capaciteit_toevoegen(&CapaciteitInvoer {
+            locatie_id: id,
+            vanaf: d("2024-01-01"),
+            tot_en_met: None,
+            plaatsen,
+        })
+        .await
+        .unwrap();
+        id
+    }
+
+    fn peiling(
+        locatie_id: i64,
+        peildatum: &str,
+        ontheemden: i64,
+        statushouders: i64,
+    ) -> PeilingInvoer {
+        PeilingInvoer {
+            locatie_id,
+            peildatum: d(peildatum),
+            bezetting: Bezetting {
+                ontheemden,
+                statushouders,
+                ..Bezetting::default()
+            },
+            niet_inzetbaar: 0,
+            reden_niet_inzetbaar: String::new(),
+        }
+    }
+
+    async fn aantal_peilingen(db: &Db) -> i64 {
+        sqlx::query_scalar("SELECT COUNT(*) FROM peiling")
+            .fetch_one(&db.pool)
+            .await
+            .unwrap()
+    }
+
+    #[sqlx::test(migrations = false)]
+    async fn value_at_a_date_is_the_latest_snapshot_on_or_before_it(
+        _: SqlitePoolOptions,
+        opts: SqliteConnectOptions,
+    ) {
+        let db = testdb(opts).await;
+        let id = locatie(&db, "GM0344", "Hotel", 100).await;
+        db.peilingen_opslaan(
+            &[
+                peiling(id, "2026-11-02", 90, 5),
+                peiling(id, "2026-11-16", 97, 2),
+            ],
+            d(VANDAAG),
+        )
+        .await
+        .unwrap();
+        let stand = |datum| db.locatie_stand(id, d(datum));
+        let s = stand("2026-11-01").await.unwrap().unwrap();
+        assert_eq!((s.peildatum, s.bezet), (None, 0));
+        let s = stand("2026-11-15").await.unwrap().unwrap();
+        assert_eq!((s.peildatum, s.bezet), (Some(d("2026-11-02")), 95));
+        let s = stand("2026-11-30").await.unwrap().unwrap();
+        assert_eq!(
+            (s.peildatum, s.bezet, s.graad),
+            (Some(d("2026-11-16")), 99, Some(990))
+        );
+        assert!(!s.verouderd, "14 days old is not yet stale");
+        let s = stand("2026-12-01").await.unwrap().unwrap();
+        assert!(s.verouderd, "15 days old is stale");
+
+        db.verouderd_na_dagen_instellen(30).await.unwrap();
+        assert!(!stand("2026-12-01").await.unwrap().unwrap().verouderd);
+        let err = db.verouderd_na_dagen_instellen(0).await.unwrap_err();
+        assert_eq!(err.field.as_deref(), Some("verouderd_na_dagen"));
+
+        // Re-saving the same peildatum replaces the snapshot (upsert).
+        db.peilingen_opslaan(&[peiling(id, "2026-11-16", 80, 0)], d(VANDAAG))
+            .await
+            .unwrap();
+        assert_eq!(stand("2026-11-30").await.unwrap().unwrap().bezet, 80);
+        assert_eq!(aantal_peilingen(&db).await, 2);
+        let historie = db.peilingen(id).await.unwrap();
+        assert_eq!(historie.len(), 2);
+        assert_eq!(historie[1].bezetting.ontheemden, 80);
+        assert_eq!(historie[1].capaciteit, 100);
+    }
+
+    #[sqlx::test(migrations = false)]
+    async fn a_bad_snapshot_saves_nothing(_: SqlitePoolOptions, opts: SqliteConnectOptions) {
+        let db = testdb(opts).await;
+        let met = locatie(&db, "GM0344", "Hotel", 100).await;
+        let zonder = db
+            .locatie_toevoegen(&voorbeeld_invoer("GM0344", "Nieuwbouw"), d("2026-01-01"))
+            .await
+            .unwrap()
+            .id;
+        let err = db
+            .peilingen_opslaan(
+                &[
+                    peiling(met, "2026-11-16", 50, 0),
+                    peiling(zonder, "2026-11-16", 3, 0),
+                ],
+                d(VANDAAG),
+            )
+            .await
+            .unwrap_err();
+        assert_eq!(err.code, ErrorCode::Validatie);
+        assert_eq!(err.field.as_deref(), Some("capaciteit"));
+        assert_eq!(
+            err.message,
+            "Nieuwbouw heeft op 16-11-2026 geen gerealiseerde capaciteit; voer eerst een capaciteitsperiode in."
+        );
+        let err = db
+            .peilingen_opslaan(
+                &[
+                    peiling(met, "2026-11-16", 50, 0),
+                    peiling(met, "2026-11-23", -1, 0),
+                ],
+                d(VANDAAG),
+            )
+            .await
+            .unwrap_err();
+        assert_eq!(err.field.as_deref(), Some("ontheemden"));
+        let err = db
+            .peilingen_opslaan(&[peiling(met, "2026-11-24", 5, 0)], d(VANDAAG))
+            .await
+            .unwrap_err();
+        assert_eq!(err.field.as_deref(), Some("peildatum"));
+        let err = db
+            .peilingen_opslaan(&[peiling(999, "2026-11-16", 5, 0)], d(VANDAAG))
+            .await
+            .unwrap_err();
+        assert_eq!(err.code, ErrorCode::NietGevonden);
+        assert_eq!(aantal_peilingen(&db).await, 0);
+    }
+
+    #[sqlx::test(migrations = false)]
+    async fn roll_ups_equal_the_sum_of_their_municipalities(
+        _: SqlitePoolOptions,
+        opts: SqliteConnectOptions,
+    ) {
+        let db = testdb(opts).await;
+        let utrecht = locatie(&db, "GM0344", "Hotel", 96_000).await;
+        let zeist = locatie(&db, "GM0355", "Kantoor", 830).await;
+        let arnhem = locatie(&db, "GM0202", "Schip", 0).await;
+        db.peilingen_opslaan(
+            &[
+                peiling(utrecht, "2026-11-16", 95_000, 933),
+                peiling(zeist, "2026-11-16", 800, 0),
+            ],
+            d(VANDAAG),
+        )
+        .await
+        .unwrap();
+        let standen = db.standen(d(VANDAAG), &Gebied::land()).await.unwrap();
+        let land = Totalen::van(&standen);
+        assert_eq!((land.gerealiseerd, land.bezet), (96_830, 96_733));
+        assert_eq!(crate::format::percentage(land.graad), "99,9%");
+        assert_eq!(land.zonder_peiling, 0, "capacity 0 needs no snapshot");
+
+        for soort in [
+            GebiedSoort::Gemeente,
+            GebiedSoort::Veiligheidsregio,
+            GebiedSoort::Provincie,
+        ] {
+            let gebieden = per_gebied(&standen, soort);
+            let som: i64 = gebieden.iter().map(|g| g.totalen.bezet).sum();
+            let plaatsen: i64 = gebieden.iter().map(|g| g.totalen.gerealiseerd).sum();
+            assert_eq!(
+                (som, plaatsen),
+                (land.bezet, land.gerealiseerd),
+                "{soort:?}"
+            );
+            for g in &gebieden {
+                let gebied = Gebied {
+                    soort,
+                    code: Some(g.code.clone()),
+                };
+                let eigen = db.standen(d(VANDAAG), &gebied).await.unwrap();
+                assert_eq!(Totalen::van(&eigen), g.totalen, "{soort:?} {}", g.code);
+            }
+        }
+        let arnhem_stand = db.locatie_stand(arnhem, d(VANDAAG)).await.unwrap().unwrap();
+        assert_eq!(crate::format::percentage(arnhem_stand.graad), "–");
+
+        let trend = crate::overview::trend_tot(&db, d(VANDAAG), &Gebied::land())
+            .await
+            .unwrap();
+        let laatste = trend.last().unwrap();
+        assert_eq!((laatste.gerealiseerd, laatste.bezet), (96_830, 96_733));
     }
 }

@@ -1,0 +1,98 @@
+//! End-to-end tests of the `opvang` binary: demo data, status output and Dutch errors.
+
+use std::process::{Command, Output};
+
+fn opvang(db: &std::path::Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_opvang"))
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .env_remove("OPVANG_DB")
+        .output()
+        .expect("opvang runs")
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8(output.stdout.clone()).unwrap()
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8(output.stderr.clone()).unwrap()
+}
+
+/// The value printed after a label in `opvang status`.
+fn waarde<'a>(tekst: &'a str, label: &str) -> &'a str {
+    tekst
+        .lines()
+        .find(|regel| regel.starts_with(label))
+        .unwrap_or_else(|| panic!("no line {label:?} in:\n{tekst}"))[label.len()..]
+        .trim()
+}
+
+#[test]
+fn demo_then_status_prints_dutch_totals() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("demo.db");
+    let demo = opvang(&db, &["demo"]);
+    assert!(demo.status.success(), "{}", stderr(&demo));
+    assert!(stdout(&demo).starts_with("40 fictieve demolocaties geladen"));
+
+    let status = opvang(&db, &["status"]);
+    assert!(status.status.success(), "{}", stderr(&status));
+    let tekst = stdout(&status);
+    assert_eq!(waarde(&tekst, "Locaties met capaciteit"), "37");
+    let graad = waarde(&tekst, "Bezettingsgraad (bezet/gerealiseerd)");
+    assert!(graad.ends_with('%') && graad.contains(','), "{graad}");
+    let gerealiseerd = waarde(&tekst, "Gerealiseerde plaatsen");
+    assert!(
+        gerealiseerd.contains('.'),
+        "thousands separator in {gerealiseerd}"
+    );
+    assert!(tekst.contains("Verouderde peilingen (ouder dan 14 dagen): 3"));
+    assert!(tekst.contains("Overbezette locaties: 1"));
+
+    // A second demo load is refused and changes nothing.
+    let nogmaals = opvang(&db, &["demo"]);
+    assert!(!nogmaals.status.success());
+    assert!(stderr(&nogmaals).contains("De database bevat al locaties"));
+    assert_eq!(stdout(&opvang(&db, &["status"])), tekst);
+}
+
+#[test]
+fn status_of_one_municipality_and_an_empty_database() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("leeg.db");
+    let status = opvang(
+        &db,
+        &[
+            "status",
+            "--peildatum",
+            "2026-03-04",
+            "--gemeente",
+            "gm0344",
+        ],
+    );
+    assert!(status.status.success(), "{}", stderr(&status));
+    let tekst = stdout(&status);
+    assert!(
+        tekst.starts_with("Stand op 4-3-2026 — Utrecht (GM0344)"),
+        "{tekst}"
+    );
+    assert_eq!(waarde(&tekst, "Gerealiseerde plaatsen"), "0");
+    assert_eq!(waarde(&tekst, "Bezettingsgraad (bezet/gerealiseerd)"), "–");
+}
+
+#[test]
+fn bad_input_gives_a_dutch_error_and_exit_code() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("fout.db");
+    let onbekend = opvang(&db, &["status", "--gemeente", "GM9999"]);
+    assert_eq!(onbekend.status.code(), Some(1));
+    assert_eq!(
+        stderr(&onbekend).trim(),
+        "Fout: Onbekende gemeentecode \"GM9999\"; gebruik een CBS-code zoals GM0344."
+    );
+    let datum = opvang(&db, &["status", "--peildatum", "31-02-2026"]);
+    assert!(!datum.status.success());
+    assert!(stderr(&datum).contains("ongeldige datum \"31-02-2026\"; gebruik JJJJ-MM-DD"));
+}
