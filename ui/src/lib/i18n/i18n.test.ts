@@ -17,7 +17,7 @@ describe('translations', () => {
   });
 
   it('has every key the source code uses', () => {
-    const src = join(__dirname, '..', '..');
+    const src = join(import.meta.dirname, '..', '..');
     const ontbrekend: string[] = [];
     for (const bestand of bronbestanden(src)) {
       const tekst = readFileSync(bestand, 'utf8');
