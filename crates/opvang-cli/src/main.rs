@@ -2,7 +2,6 @@
 
 mod status;
 
-use std::path::PathBuf;
 use std::process::ExitCode;
 
 use chrono::NaiveDate;
@@ -16,9 +15,10 @@ use opvang_core::{demo, storage, CoreError, Db};
     about = "Opvangplanner zonder venster: demodata, stand van de bezetting en meer."
 )]
 struct Cli {
-    /// Databasebestand (standaard het bestand van de app in de map voor programmagegevens).
-    #[arg(long, global = true, env = "OPVANG_DB", value_name = "PAD")]
-    db: Option<PathBuf>,
+    /// Databasebestand, of een PostgreSQL-server als postgres://gebruiker@host:poort/database
+    /// (standaard het bestand van de app in de map voor programmagegevens).
+    #[arg(long, global = true, env = "OPVANG_DB", value_name = "PAD|URL")]
+    db: Option<String>,
 
     #[command(subcommand)]
     opdracht: Opdracht,
@@ -58,11 +58,10 @@ async fn main() -> ExitCode {
 }
 
 async fn uitvoeren(cli: Cli) -> Result<(), CoreError> {
-    let pad = match cli.db {
-        Some(pad) => pad,
-        None => storage::standaard_database_pad()?,
+    let db = match cli.db {
+        Some(spec) => Db::verbinden(&spec).await?,
+        None => Db::open(&storage::standaard_database_pad()?).await?,
     };
-    let db = Db::open(&pad).await?;
     let vandaag = opvang_core::vandaag();
     match cli.opdracht {
         Opdracht::Demo => {

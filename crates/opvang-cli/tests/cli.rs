@@ -96,3 +96,40 @@ fn bad_input_gives_a_dutch_error_and_exit_code() {
     assert!(!datum.status.success());
     assert!(stderr(&datum).contains("ongeldige datum \"31-02-2026\"; gebruik JJJJ-MM-DD"));
 }
+
+#[test]
+fn accepts_a_postgres_url_for_db() {
+    let Ok(admin) = std::env::var("OPVANG_TEST_PG") else {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI must set OPVANG_TEST_PG"
+        );
+        eprintln!("OPVANG_TEST_PG not set: skipped");
+        return;
+    };
+    let database = format!("opvang_cli_{}", std::process::id());
+    let psql = |sql: &str| {
+        let status = Command::new("psql")
+            .args([admin.as_str(), "-q", "-c", sql])
+            .status()
+            .expect("psql runs");
+        assert!(status.success(), "{sql}");
+    };
+    psql(&format!("DROP DATABASE IF EXISTS {database} WITH (FORCE)"));
+    psql(&format!("CREATE DATABASE {database}"));
+    let url = format!("{}/{database}", admin.rsplit_once('/').unwrap().0);
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_opvang"))
+            .arg("--db")
+            .arg(&url)
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let demo = run(&["demo"]);
+    assert!(demo.status.success(), "{}", stderr(&demo));
+    let status = run(&["status"]);
+    assert!(status.status.success(), "{}", stderr(&status));
+    assert_eq!(waarde(&stdout(&status), "Locaties met capaciteit"), "37");
+    psql(&format!("DROP DATABASE {database} WITH (FORCE)"));
+}

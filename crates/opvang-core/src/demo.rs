@@ -335,41 +335,39 @@ async fn vul_locatie(
 mod tests {
     use super::*;
     use crate::occupancy::{Gebied, GebiedSoort, Totalen};
-    use crate::storage::testdb;
-    use sqlx::sqlite::{SqliteConnectOptions, SqlitePoolOptions};
 
-    #[sqlx::test(migrations = false)]
-    async fn demo_set_shows_every_situation(_: SqlitePoolOptions, opts: SqliteConnectOptions) {
-        let db = testdb(opts).await;
-        let vandaag: NaiveDate = "2026-11-23".parse().unwrap();
-        let mut stappen = 0;
-        let n = laden(&db, vandaag, |_| stappen += 1).await.unwrap();
-        assert_eq!((n, stappen), (40, 40));
+    crate::storage::testdb::beide_backends!(
+        async fn demo_set_shows_every_situation(db) {
+            let vandaag: NaiveDate = "2026-11-23".parse().unwrap();
+            let mut stappen = 0;
+            let n = laden(&db, vandaag, |_| stappen += 1).await.unwrap();
+            assert_eq!((n, stappen), (40, 40));
 
-        let standen = db.standen(vandaag, &Gebied::land()).await.unwrap();
-        assert_eq!(standen.len(), 40);
-        let provincies: std::collections::BTreeSet<_> =
-            standen.iter().map(|s| s.provincie_code.as_str()).collect();
-        assert_eq!(provincies.len(), 2);
-        assert_eq!(standen.iter().filter(|s| s.verouderd).count(), 3);
-        assert_eq!(standen.iter().filter(|s| s.overbezet).count(), 1);
-        let eind_2027 = standen
-            .iter()
-            .filter(|s| s.einddatum.is_some_and(|d| d.year() == 2027))
-            .count();
-        assert!(eind_2027 >= 4, "{eind_2027} leases end in 2027");
-        let t = Totalen::van(&standen);
-        let graad = t.graad.unwrap();
-        assert!((930..1000).contains(&graad), "rate {graad}");
-        assert!(t.niet_inzetbaar > 0);
+            let standen = db.standen(vandaag, &Gebied::land()).await.unwrap();
+            assert_eq!(standen.len(), 40);
+            let provincies: std::collections::BTreeSet<_> =
+                standen.iter().map(|s| s.provincie_code.as_str()).collect();
+            assert_eq!(provincies.len(), 2);
+            assert_eq!(standen.iter().filter(|s| s.verouderd).count(), 3);
+            assert_eq!(standen.iter().filter(|s| s.overbezet).count(), 1);
+            let eind_2027 = standen
+                .iter()
+                .filter(|s| s.einddatum.is_some_and(|d| d.year() == 2027))
+                .count();
+            assert!(eind_2027 >= 4, "{eind_2027} leases end in 2027");
+            let t = Totalen::van(&standen);
+            let graad = t.graad.unwrap();
+            assert!((930..1000).contains(&graad), "rate {graad}");
+            assert!(t.niet_inzetbaar > 0);
 
-        let err = laden(&db, vandaag, |_| {}).await.unwrap_err();
-        assert_eq!(err.field.as_deref(), Some("database"));
+            let err = laden(&db, vandaag, |_| {}).await.unwrap_err();
+            assert_eq!(err.field.as_deref(), Some("database"));
 
-        let gelderland = Gebied {
-            soort: GebiedSoort::Provincie,
-            code: Some("PV25".into()),
-        };
-        assert_eq!(db.standen(vandaag, &gelderland).await.unwrap().len(), 20);
-    }
+            let gelderland = Gebied {
+                soort: GebiedSoort::Provincie,
+                code: Some("PV25".into()),
+            };
+            assert_eq!(db.standen(vandaag, &gelderland).await.unwrap().len(), 20);
+        }
+    );
 }

@@ -394,8 +394,6 @@ mod tests {
     use crate::error::ErrorCode;
     use crate::locations::voorbeeld_invoer;
     use crate::occupancy::{Bezetting, PeilingInvoer};
-    use crate::storage::testdb;
-    use sqlx::sqlite::{SqliteConnectOptions, SqlitePoolOptions};
 
     fn d(s: &str) -> NaiveDate {
         s.parse().unwrap()
@@ -417,254 +415,251 @@ mod tests {
         locatie
     }
 
-    #[sqlx::test(migrations = false)]
-    async fn create_edit_and_filter(_: SqlitePoolOptions, opts: SqliteConnectOptions) {
-        let db = testdb(opts).await;
-        let mut invoer = voorbeeld_invoer("gm0344", "Hotel De Linde");
-        invoer.postcode = "3511aa".into();
-        let locatie = db
-            .locatie_toevoegen(&invoer, d("2026-01-01"))
-            .await
-            .unwrap();
-        assert_eq!(locatie.gemeente_naam, "Utrecht");
-        assert_eq!(locatie.gegevens.gemeente_code, "GM0344");
-        assert_eq!(locatie.gegevens.postcode, "3511 AA");
-        assert_eq!(locatie.status, LocatieStatus::InGebruik, "opened in 2024");
-        assert_eq!(locatie.versie, 1);
+    crate::storage::testdb::beide_backends!(
+        async fn create_edit_and_filter(db) {
+            let mut invoer = voorbeeld_invoer("gm0344", "Hotel De Linde");
+            invoer.postcode = "3511aa".into();
+            let locatie = db
+                .locatie_toevoegen(&invoer, d("2026-01-01"))
+                .await
+                .unwrap();
+            assert_eq!(locatie.gemeente_naam, "Utrecht");
+            assert_eq!(locatie.gegevens.gemeente_code, "GM0344");
+            assert_eq!(locatie.gegevens.postcode, "3511 AA");
+            assert_eq!(locatie.status, LocatieStatus::InGebruik, "opened in 2024");
+            assert_eq!(locatie.versie, 1);
 
-        let mut gewijzigd = locatie.gegevens.clone();
-        gewijzigd.naam = "Hotel De Eik".into();
-        gewijzigd.financiering = Financiering::Doelgroepflexibel;
-        let na = db
-            .locatie_wijzigen(locatie.id, 1, &gewijzigd, d("2026-05-01"))
-            .await
-            .unwrap();
-        assert_eq!((na.gegevens.naam.as_str(), na.versie), ("Hotel De Eik", 2));
+            let mut gewijzigd = locatie.gegevens.clone();
+            gewijzigd.naam = "Hotel De Eik".into();
+            gewijzigd.financiering = Financiering::Doelgroepflexibel;
+            let na = db
+                .locatie_wijzigen(locatie.id, 1, &gewijzigd, d("2026-05-01"))
+                .await
+                .unwrap();
+            assert_eq!((na.gegevens.naam.as_str(), na.versie), ("Hotel De Eik", 2));
 
-        db.locatie_toevoegen(
-            &voorbeeld_invoer("GM0202", "Pension Arnhem"),
-            d("2026-01-01"),
-        )
-        .await
-        .unwrap();
-        let alle = db.locaties(&LocatieFilter::default()).await.unwrap();
-        assert_eq!(alle.len(), 2);
-        let utrecht = db
-            .locaties(&LocatieFilter {
-                provincie_code: Some("PV26".into()),
-                ..LocatieFilter::default()
-            })
-            .await
-            .unwrap();
-        assert_eq!(utrecht.len(), 1);
-        let zoek = db
-            .locaties(&LocatieFilter {
-                zoek: Some("EIK".into()),
-                ..LocatieFilter::default()
-            })
-            .await
-            .unwrap();
-        assert_eq!(zoek[0].id, locatie.id);
-    }
-
-    #[sqlx::test(migrations = false)]
-    async fn refusals_are_dutch_and_change_nothing(
-        _: SqlitePoolOptions,
-        opts: SqliteConnectOptions,
-    ) {
-        let db = testdb(opts).await;
-        let err = db
-            .locatie_toevoegen(&voorbeeld_invoer("GM9999", "Nergens"), d("2026-01-01"))
-            .await
-            .unwrap_err();
-        assert_eq!(err.field.as_deref(), Some("gemeente_code"));
-
-        let locatie = db
-            .locatie_toevoegen(&voorbeeld_invoer("GM0344", "Hotel"), d("2026-01-01"))
-            .await
-            .unwrap();
-        let err = db
-            .locatie_toevoegen(&voorbeeld_invoer("GM0344", "Hotel"), d("2026-01-01"))
-            .await
-            .unwrap_err();
-        assert_eq!(
-            err.message,
-            "Er bestaat al een locatie \"Hotel\" in deze gemeente."
-        );
-
-        // Saving over a newer version is a conflict, not a silent overwrite.
-        let invoer = locatie.gegevens.clone();
-        db.locatie_wijzigen(locatie.id, 1, &invoer, d("2026-01-02"))
-            .await
-            .unwrap();
-        let err = db
-            .locatie_wijzigen(locatie.id, 1, &invoer, d("2026-01-03"))
-            .await
-            .unwrap_err();
-        assert_eq!(err.code, ErrorCode::Conflict);
-
-        assert_eq!(
-            db.locaties(&LocatieFilter::default()).await.unwrap().len(),
-            1
-        );
-    }
-
-    #[sqlx::test(migrations = false)]
-    async fn lifecycle_closing_and_reopening(_: SqlitePoolOptions, opts: SqliteConnectOptions) {
-        let db = testdb(opts).await;
-        let locatie = met_capaciteit(&db, "Hotel", 40).await;
-        db.peilingen_opslaan(
-            &[PeilingInvoer {
-                locatie_id: locatie.id,
-                peildatum: d("2026-03-02"),
-                bezetting: Bezetting {
-                    ontheemden: 12,
-                    ..Bezetting::default()
-                },
-                niet_inzetbaar: 0,
-                reden_niet_inzetbaar: String::new(),
-            }],
-            d("2026-11-23"),
-        )
-        .await
-        .unwrap();
-        let wijziging = |versie, nieuwe_status, datum: &str, reden: &str| StatusWijziging {
-            locatie_id: locatie.id,
-            versie,
-            nieuwe_status,
-            datum: d(datum),
-            reden: reden.into(),
-        };
-        let afbouw = db
-            .status_wijzigen(&wijziging(
-                locatie.versie,
-                LocatieStatus::InAfbouw,
-                "2026-04-01",
-                "",
-            ))
-            .await
-            .unwrap();
-        let err = db
-            .status_wijzigen(&wijziging(
-                afbouw.versie,
-                LocatieStatus::Gesloten,
-                "2026-04-02",
-                "",
-            ))
-            .await
-            .unwrap_err();
-        assert!(
-            err.message.contains("er wonen nog 12 mensen"),
-            "{}",
-            err.message
-        );
-
-        db.peilingen_opslaan(
-            &[PeilingInvoer {
-                locatie_id: locatie.id,
-                peildatum: d("2026-04-06"),
-                bezetting: Bezetting::default(),
-                niet_inzetbaar: 0,
-                reden_niet_inzetbaar: String::new(),
-            }],
-            d("2026-11-23"),
-        )
-        .await
-        .unwrap();
-        let gesloten = db
-            .status_wijzigen(&wijziging(
-                afbouw.versie,
-                LocatieStatus::Gesloten,
-                "2026-04-30",
-                "",
-            ))
-            .await
-            .unwrap();
-        assert_eq!(gesloten.status, LocatieStatus::Gesloten);
-        let perioden = db.capaciteit(locatie.id).await.unwrap();
-        assert_eq!(
-            perioden[0].tot_en_met,
-            Some(d("2026-04-30")),
-            "closing ends capacity"
-        );
-
-        // A closed location refuses edits, capacity and snapshots.
-        let err = db
-            .locatie_wijzigen(
-                locatie.id,
-                gesloten.versie,
-                &gesloten.gegevens,
-                d("2026-05-01"),
+            db.locatie_toevoegen(
+                &voorbeeld_invoer("GM0202", "Pension Arnhem"),
+                d("2026-01-01"),
             )
             .await
-            .unwrap_err();
-        assert_eq!(err.field.as_deref(), Some("status"));
-        let err = db
-            .capaciteit_toevoegen(&CapaciteitInvoer {
-                locatie_id: locatie.id,
-                vanaf: d("2026-06-01"),
-                tot_en_met: None,
-                plaatsen: 10,
-            })
-            .await
-            .unwrap_err();
-        assert!(err.message.contains("is gesloten"));
+            .unwrap();
+            let alle = db.locaties(&LocatieFilter::default()).await.unwrap();
+            assert_eq!(alle.len(), 2);
+            let utrecht = db
+                .locaties(&LocatieFilter {
+                    provincie_code: Some("PV26".into()),
+                    ..LocatieFilter::default()
+                })
+                .await
+                .unwrap();
+            assert_eq!(utrecht.len(), 1);
+            let zoek = db
+                .locaties(&LocatieFilter {
+                    zoek: Some("EIK".into()),
+                    ..LocatieFilter::default()
+                })
+                .await
+                .unwrap();
+            assert_eq!(zoek[0].id, locatie.id);
+        }
+    );
 
-        // Reopening needs a reason.
-        let err = db
-            .status_wijzigen(&wijziging(
-                gesloten.versie,
-                LocatieStatus::InGebruik,
-                "2026-06-01",
-                "",
-            ))
-            .await
-            .unwrap_err();
-        assert_eq!(err.field.as_deref(), Some("reden"));
-        let heropend = db
-            .status_wijzigen(&wijziging(
-                gesloten.versie,
-                LocatieStatus::InGebruik,
-                "2026-06-01",
-                "Nieuwe instroom",
-            ))
+    crate::storage::testdb::beide_backends!(
+        async fn refusals_are_dutch_and_change_nothing(db) {
+            let err = db
+                .locatie_toevoegen(&voorbeeld_invoer("GM9999", "Nergens"), d("2026-01-01"))
+                .await
+                .unwrap_err();
+            assert_eq!(err.field.as_deref(), Some("gemeente_code"));
+
+            let locatie = db
+                .locatie_toevoegen(&voorbeeld_invoer("GM0344", "Hotel"), d("2026-01-01"))
+                .await
+                .unwrap();
+            let err = db
+                .locatie_toevoegen(&voorbeeld_invoer("GM0344", "Hotel"), d("2026-01-01"))
+                .await
+                .unwrap_err();
+            assert_eq!(
+                err.message,
+                "Er bestaat al een locatie \"Hotel\" in deze gemeente."
+            );
+
+            // Saving over a newer version is a conflict, not a silent overwrite.
+            let invoer = locatie.gegevens.clone();
+            db.locatie_wijzigen(locatie.id, 1, &invoer, d("2026-01-02"))
+                .await
+                .unwrap();
+            let err = db
+                .locatie_wijzigen(locatie.id, 1, &invoer, d("2026-01-03"))
+                .await
+                .unwrap_err();
+            assert_eq!(err.code, ErrorCode::Conflict);
+
+            assert_eq!(
+                db.locaties(&LocatieFilter::default()).await.unwrap().len(),
+                1
+            );
+        }
+    );
+
+    crate::storage::testdb::beide_backends!(
+        async fn lifecycle_closing_and_reopening(db) {
+            let locatie = met_capaciteit(&db, "Hotel", 40).await;
+            db.peilingen_opslaan(
+                &[PeilingInvoer {
+                    locatie_id: locatie.id,
+                    peildatum: d("2026-03-02"),
+                    bezetting: Bezetting {
+                        ontheemden: 12,
+                        ..Bezetting::default()
+                    },
+                    niet_inzetbaar: 0,
+                    reden_niet_inzetbaar: String::new(),
+                }],
+                d("2026-11-23"),
+            )
             .await
             .unwrap();
-        assert_eq!(heropend.status, LocatieStatus::InGebruik);
-    }
-
-    #[sqlx::test(migrations = false)]
-    async fn capacity_periods_follow_each_other(_: SqlitePoolOptions, opts: SqliteConnectOptions) {
-        let db = testdb(opts).await;
-        let locatie = met_capaciteit(&db, "Hotel", 40).await;
-        let perioden = db
-            .capaciteit_toevoegen(&CapaciteitInvoer {
+            let wijziging = |versie, nieuwe_status, datum: &str, reden: &str| StatusWijziging {
                 locatie_id: locatie.id,
-                vanaf: d("2025-05-01"),
-                tot_en_met: None,
-                plaatsen: 80,
-            })
+                versie,
+                nieuwe_status,
+                datum: d(datum),
+                reden: reden.into(),
+            };
+            let afbouw = db
+                .status_wijzigen(&wijziging(
+                    locatie.versie,
+                    LocatieStatus::InAfbouw,
+                    "2026-04-01",
+                    "",
+                ))
+                .await
+                .unwrap();
+            let err = db
+                .status_wijzigen(&wijziging(
+                    afbouw.versie,
+                    LocatieStatus::Gesloten,
+                    "2026-04-02",
+                    "",
+                ))
+                .await
+                .unwrap_err();
+            assert!(
+                err.message.contains("er wonen nog 12 mensen"),
+                "{}",
+                err.message
+            );
+
+            db.peilingen_opslaan(
+                &[PeilingInvoer {
+                    locatie_id: locatie.id,
+                    peildatum: d("2026-04-06"),
+                    bezetting: Bezetting::default(),
+                    niet_inzetbaar: 0,
+                    reden_niet_inzetbaar: String::new(),
+                }],
+                d("2026-11-23"),
+            )
             .await
             .unwrap();
-        let samenvatting: Vec<_> = perioden
-            .iter()
-            .map(|p| (p.vanaf, p.tot_en_met, p.plaatsen))
-            .collect();
-        assert_eq!(
-            samenvatting,
-            vec![
-                (d("2024-01-01"), Some(d("2025-04-30")), 40),
-                (d("2025-05-01"), None, 80)
-            ]
-        );
-        let stand = |datum| db.locatie_stand(locatie.id, d(datum));
-        assert_eq!(stand("2025-04-30").await.unwrap().unwrap().capaciteit, 40);
-        assert_eq!(stand("2025-05-01").await.unwrap().unwrap().capaciteit, 80);
-        assert_eq!(stand("2023-12-31").await.unwrap().unwrap().capaciteit, 0);
+            let gesloten = db
+                .status_wijzigen(&wijziging(
+                    afbouw.versie,
+                    LocatieStatus::Gesloten,
+                    "2026-04-30",
+                    "",
+                ))
+                .await
+                .unwrap();
+            assert_eq!(gesloten.status, LocatieStatus::Gesloten);
+            let perioden = db.capaciteit(locatie.id).await.unwrap();
+            assert_eq!(
+                perioden[0].tot_en_met,
+                Some(d("2026-04-30")),
+                "closing ends capacity"
+            );
 
-        db.capaciteit_verwijderen(perioden[1].id).await.unwrap();
-        assert_eq!(db.capaciteit(locatie.id).await.unwrap().len(), 1);
-        let err = db.capaciteit_verwijderen(perioden[1].id).await.unwrap_err();
-        assert_eq!(err.code, ErrorCode::NietGevonden);
-    }
+            // A closed location refuses edits, capacity and snapshots.
+            let err = db
+                .locatie_wijzigen(
+                    locatie.id,
+                    gesloten.versie,
+                    &gesloten.gegevens,
+                    d("2026-05-01"),
+                )
+                .await
+                .unwrap_err();
+            assert_eq!(err.field.as_deref(), Some("status"));
+            let err = db
+                .capaciteit_toevoegen(&CapaciteitInvoer {
+                    locatie_id: locatie.id,
+                    vanaf: d("2026-06-01"),
+                    tot_en_met: None,
+                    plaatsen: 10,
+                })
+                .await
+                .unwrap_err();
+            assert!(err.message.contains("is gesloten"));
+
+            // Reopening needs a reason.
+            let err = db
+                .status_wijzigen(&wijziging(
+                    gesloten.versie,
+                    LocatieStatus::InGebruik,
+                    "2026-06-01",
+                    "",
+                ))
+                .await
+                .unwrap_err();
+            assert_eq!(err.field.as_deref(), Some("reden"));
+            let heropend = db
+                .status_wijzigen(&wijziging(
+                    gesloten.versie,
+                    LocatieStatus::InGebruik,
+                    "2026-06-01",
+                    "Nieuwe instroom",
+                ))
+                .await
+                .unwrap();
+            assert_eq!(heropend.status, LocatieStatus::InGebruik);
+        }
+    );
+
+    crate::storage::testdb::beide_backends!(
+        async fn capacity_periods_follow_each_other(db) {
+            let locatie = met_capaciteit(&db, "Hotel", 40).await;
+            let perioden = db
+                .capaciteit_toevoegen(&CapaciteitInvoer {
+                    locatie_id: locatie.id,
+                    vanaf: d("2025-05-01"),
+                    tot_en_met: None,
+                    plaatsen: 80,
+                })
+                .await
+                .unwrap();
+            let samenvatting: Vec<_> = perioden
+                .iter()
+                .map(|p| (p.vanaf, p.tot_en_met, p.plaatsen))
+                .collect();
+            assert_eq!(
+                samenvatting,
+                vec![
+                    (d("2024-01-01"), Some(d("2025-04-30")), 40),
+                    (d("2025-05-01"), None, 80)
+                ]
+            );
+            let stand = |datum| db.locatie_stand(locatie.id, d(datum));
+            assert_eq!(stand("2025-04-30").await.unwrap().unwrap().capaciteit, 40);
+            assert_eq!(stand("2025-05-01").await.unwrap().unwrap().capaciteit, 80);
+            assert_eq!(stand("2023-12-31").await.unwrap().unwrap().capaciteit, 0);
+
+            db.capaciteit_verwijderen(perioden[1].id).await.unwrap();
+            assert_eq!(db.capaciteit(locatie.id).await.unwrap().len(), 1);
+            let err = db.capaciteit_verwijderen(perioden[1].id).await.unwrap_err();
+            assert_eq!(err.code, ErrorCode::NietGevonden);
+        }
+    );
 }

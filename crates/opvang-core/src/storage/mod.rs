@@ -1,7 +1,8 @@
 //! The database: opening, migrations and pragmas, and every SQL statement of the product.
 //!
-//! Queries go through sqlx's `Any` driver with `$n` placeholders and ISO-8601 text dates,
-//! so one set of statements serves the local SQLite file and (later) a shared server.
+//! Queries go through sqlx's `Any` driver with `$n` placeholders and ISO-8601 text dates, so one
+//! set of statements serves both the local SQLite file and a shared PostgreSQL server; each
+//! backend has its own migrations folder, kept in step.
 
 mod locations;
 mod occupancy;
@@ -33,14 +34,79 @@ pub fn standaard_database_pad() -> CoreResult<PathBuf> {
     Ok(base.join(APP_IDENTIFIER).join(DATABASE_FILE))
 }
 
+/// Which kind of database is open.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
 /// An open database; cheap to clone (it holds a connection pool).
 #[derive(Clone, Debug)]
 pub struct Db {
     pool: AnyPool,
     pad: String,
+    backend: Backend,
+}
+
+/// Whether `spec` names a PostgreSQL server rather than a file.
+pub fn is_postgres_url(spec: &str) -> bool {
+    spec.starts_with("postgres://") || spec.starts_with("postgresql://")
+}
+
+/// A connection URL without its password, for display and messages.
+fn zonder_wachtwoord(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(schema), Some(at)) if at > schema => {
+            let gebruiker = &url[schema + 3..at];
+            let gebruiker = gebruiker.split(':').next().unwrap_or_default();
+            format!("{}{gebruiker}{}", &url[..schema + 3], &url[at..])
+        }
+        _ => url.to_owned(),
+    }
 }
 
 impl Db {
+    /// Opens a PostgreSQL URL (`postgres://…`) or else a SQLite file path.
+    pub async fn verbinden(spec: &str) -> CoreResult<Db> {
+        if is_postgres_url(spec) {
+            Db::open_postgres(spec).await
+        } else {
+            Db::open(Path::new(spec)).await
+        }
+    }
+
+    /// Connects to a PostgreSQL server (TLS when the server offers it), migrates and loads
+    /// reference data.
+    pub async fn open_postgres(url: &str) -> CoreResult<Db> {
+        sqlx::any::install_default_drivers();
+        let getoond = zonder_wachtwoord(url);
+        let options = AnyConnectOptions::from_str(url)
+            .map_err(|e| CoreError::database(format!("Ongeldige serveradres {getoond}: {e}")))?;
+        let pool = AnyPoolOptions::new()
+            .max_connections(8)
+            .acquire_timeout(std::time::Duration::from_secs(10))
+            .connect_with(options)
+            .await
+            .map_err(|e| {
+                CoreError::database(format!(
+                    "Geen verbinding met de databaseserver {getoond}: {e}"
+                ))
+            })?;
+        let db = Db {
+            pool,
+            pad: getoond,
+            backend: Backend::Postgres,
+        };
+        sqlx::migrate!("./migrations/postgres")
+            .run(&db.pool)
+            .await?;
+        db.referentiedata_laden().await?;
+        Ok(db)
+    }
+
     /// Opens (creating if needed) the SQLite file at `path`, migrates it and loads reference data.
     pub async fn open(path: &Path) -> CoreResult<Db> {
         sqlx::any::install_default_drivers();
@@ -78,15 +144,20 @@ impl Db {
         let db = Db {
             pool,
             pad: path.display().to_string(),
+            backend: Backend::Sqlite,
         };
         sqlx::migrate!("./migrations/sqlite").run(&db.pool).await?;
         db.referentiedata_laden().await?;
         Ok(db)
     }
 
-    /// Where this database lives, for display.
+    /// Where this database lives, for display (a file path, or a server URL without password).
     pub fn pad(&self) -> &str {
         &self.pad
+    }
+
+    pub fn backend(&self) -> Backend {
+        self.backend
     }
 
     pub async fn close(&self) {
@@ -187,14 +258,11 @@ fn datum_in(date: NaiveDate) -> String {
 }
 
 #[cfg(test)]
-pub(crate) async fn testdb(opts: sqlx::sqlite::SqliteConnectOptions) -> Db {
-    Db::open(opts.get_filename()).await.unwrap()
-}
+pub(crate) mod testdb;
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use sqlx::sqlite::{SqliteConnectOptions, SqlitePoolOptions};
 
     #[tokio::test]
     async fn opens_migrates_and_loads_342_municipalities_once() {
@@ -217,14 +285,11 @@ mod tests {
         assert_eq!(fk, 1);
     }
 
-    #[sqlx::test(migrations = false)]
-    async fn unknown_municipality_code_is_a_dutch_field_error(
-        _: SqlitePoolOptions,
-        opts: SqliteConnectOptions,
-    ) {
-        let db = testdb(opts).await;
-        let err = db.gemeente_naam("GM9999").await.unwrap_err();
-        assert_eq!(err.field.as_deref(), Some("gemeente_code"));
-        assert!(err.message.starts_with("Onbekende gemeentecode"));
-    }
+    crate::storage::testdb::beide_backends!(
+        async fn unknown_municipality_code_is_a_dutch_field_error(db) {
+            let err = db.gemeente_naam("GM9999").await.unwrap_err();
+            assert_eq!(err.field.as_deref(), Some("gemeente_code"));
+            assert!(err.message.starts_with("Onbekende gemeentecode"));
+        }
+    );
 }

@@ -308,8 +308,6 @@ mod tests {
     use crate::error::ErrorCode;
     use crate::locations::{voorbeeld_invoer, CapaciteitInvoer};
     use crate::occupancy::totals::{per_gebied, Totalen};
-    use crate::storage::testdb;
-    use sqlx::sqlite::{SqliteConnectOptions, SqlitePoolOptions};
 
     fn d(s: &str) -> NaiveDate {
         s.parse().unwrap()
@@ -360,155 +358,149 @@ mod tests {
             .unwrap()
     }
 
-    #[sqlx::test(migrations = false)]
-    async fn value_at_a_date_is_the_latest_snapshot_on_or_before_it(
-        _: SqlitePoolOptions,
-        opts: SqliteConnectOptions,
-    ) {
-        let db = testdb(opts).await;
-        let id = locatie(&db, "GM0344", "Hotel", 100).await;
-        db.peilingen_opslaan(
-            &[
-                peiling(id, "2026-11-02", 90, 5),
-                peiling(id, "2026-11-16", 97, 2),
-            ],
-            d(VANDAAG),
-        )
-        .await
-        .unwrap();
-        let stand = |datum| db.locatie_stand(id, d(datum));
-        let s = stand("2026-11-01").await.unwrap().unwrap();
-        assert_eq!((s.peildatum, s.bezet), (None, 0));
-        let s = stand("2026-11-15").await.unwrap().unwrap();
-        assert_eq!((s.peildatum, s.bezet), (Some(d("2026-11-02")), 95));
-        let s = stand("2026-11-30").await.unwrap().unwrap();
-        assert_eq!(
-            (s.peildatum, s.bezet, s.graad),
-            (Some(d("2026-11-16")), 99, Some(990))
-        );
-        assert!(!s.verouderd, "14 days old is not yet stale");
-        let s = stand("2026-12-01").await.unwrap().unwrap();
-        assert!(s.verouderd, "15 days old is stale");
-
-        db.verouderd_na_dagen_instellen(30).await.unwrap();
-        assert!(!stand("2026-12-01").await.unwrap().unwrap().verouderd);
-        let err = db.verouderd_na_dagen_instellen(0).await.unwrap_err();
-        assert_eq!(err.field.as_deref(), Some("verouderd_na_dagen"));
-
-        // Re-saving the same peildatum replaces the snapshot (upsert).
-        db.peilingen_opslaan(&[peiling(id, "2026-11-16", 80, 0)], d(VANDAAG))
+    crate::storage::testdb::beide_backends!(
+        async fn value_at_a_date_is_the_latest_snapshot_on_or_before_it(db) {
+            let id = locatie(&db, "GM0344", "Hotel", 100).await;
+            db.peilingen_opslaan(
+                &[
+                    peiling(id, "2026-11-02", 90, 5),
+                    peiling(id, "2026-11-16", 97, 2),
+                ],
+                d(VANDAAG),
+            )
             .await
             .unwrap();
-        assert_eq!(stand("2026-11-30").await.unwrap().unwrap().bezet, 80);
-        assert_eq!(aantal_peilingen(&db).await, 2);
-        let historie = db.peilingen(id).await.unwrap();
-        assert_eq!(historie.len(), 2);
-        assert_eq!(historie[1].bezetting.ontheemden, 80);
-        assert_eq!(historie[1].capaciteit, 100);
-    }
-
-    #[sqlx::test(migrations = false)]
-    async fn a_bad_snapshot_saves_nothing(_: SqlitePoolOptions, opts: SqliteConnectOptions) {
-        let db = testdb(opts).await;
-        let met = locatie(&db, "GM0344", "Hotel", 100).await;
-        let zonder = db
-            .locatie_toevoegen(&voorbeeld_invoer("GM0344", "Nieuwbouw"), d("2026-01-01"))
-            .await
-            .unwrap()
-            .id;
-        let err = db
-            .peilingen_opslaan(
-                &[
-                    peiling(met, "2026-11-16", 50, 0),
-                    peiling(zonder, "2026-11-16", 3, 0),
-                ],
-                d(VANDAAG),
-            )
-            .await
-            .unwrap_err();
-        assert_eq!(err.code, ErrorCode::Validatie);
-        assert_eq!(err.field.as_deref(), Some("capaciteit"));
-        assert_eq!(
-            err.message,
-            "Nieuwbouw heeft op 16-11-2026 geen gerealiseerde capaciteit; voer eerst een capaciteitsperiode in."
-        );
-        let err = db
-            .peilingen_opslaan(
-                &[
-                    peiling(met, "2026-11-16", 50, 0),
-                    peiling(met, "2026-11-23", -1, 0),
-                ],
-                d(VANDAAG),
-            )
-            .await
-            .unwrap_err();
-        assert_eq!(err.field.as_deref(), Some("ontheemden"));
-        let err = db
-            .peilingen_opslaan(&[peiling(met, "2026-11-24", 5, 0)], d(VANDAAG))
-            .await
-            .unwrap_err();
-        assert_eq!(err.field.as_deref(), Some("peildatum"));
-        let err = db
-            .peilingen_opslaan(&[peiling(999, "2026-11-16", 5, 0)], d(VANDAAG))
-            .await
-            .unwrap_err();
-        assert_eq!(err.code, ErrorCode::NietGevonden);
-        assert_eq!(aantal_peilingen(&db).await, 0);
-    }
-
-    #[sqlx::test(migrations = false)]
-    async fn roll_ups_equal_the_sum_of_their_municipalities(
-        _: SqlitePoolOptions,
-        opts: SqliteConnectOptions,
-    ) {
-        let db = testdb(opts).await;
-        let utrecht = locatie(&db, "GM0344", "Hotel", 96_000).await;
-        let zeist = locatie(&db, "GM0355", "Kantoor", 830).await;
-        let arnhem = locatie(&db, "GM0202", "Schip", 0).await;
-        db.peilingen_opslaan(
-            &[
-                peiling(utrecht, "2026-11-16", 95_000, 933),
-                peiling(zeist, "2026-11-16", 800, 0),
-            ],
-            d(VANDAAG),
-        )
-        .await
-        .unwrap();
-        let standen = db.standen(d(VANDAAG), &Gebied::land()).await.unwrap();
-        let land = Totalen::van(&standen);
-        assert_eq!((land.gerealiseerd, land.bezet), (96_830, 96_733));
-        assert_eq!(crate::format::percentage(land.graad), "99,9%");
-        assert_eq!(land.zonder_peiling, 0, "capacity 0 needs no snapshot");
-
-        for soort in [
-            GebiedSoort::Gemeente,
-            GebiedSoort::Veiligheidsregio,
-            GebiedSoort::Provincie,
-        ] {
-            let gebieden = per_gebied(&standen, soort);
-            let som: i64 = gebieden.iter().map(|g| g.totalen.bezet).sum();
-            let plaatsen: i64 = gebieden.iter().map(|g| g.totalen.gerealiseerd).sum();
+            let stand = |datum| db.locatie_stand(id, d(datum));
+            let s = stand("2026-11-01").await.unwrap().unwrap();
+            assert_eq!((s.peildatum, s.bezet), (None, 0));
+            let s = stand("2026-11-15").await.unwrap().unwrap();
+            assert_eq!((s.peildatum, s.bezet), (Some(d("2026-11-02")), 95));
+            let s = stand("2026-11-30").await.unwrap().unwrap();
             assert_eq!(
-                (som, plaatsen),
-                (land.bezet, land.gerealiseerd),
-                "{soort:?}"
+                (s.peildatum, s.bezet, s.graad),
+                (Some(d("2026-11-16")), 99, Some(990))
             );
-            for g in &gebieden {
-                let gebied = Gebied {
-                    soort,
-                    code: Some(g.code.clone()),
-                };
-                let eigen = db.standen(d(VANDAAG), &gebied).await.unwrap();
-                assert_eq!(Totalen::van(&eigen), g.totalen, "{soort:?} {}", g.code);
-            }
-        }
-        let arnhem_stand = db.locatie_stand(arnhem, d(VANDAAG)).await.unwrap().unwrap();
-        assert_eq!(crate::format::percentage(arnhem_stand.graad), "–");
+            assert!(!s.verouderd, "14 days old is not yet stale");
+            let s = stand("2026-12-01").await.unwrap().unwrap();
+            assert!(s.verouderd, "15 days old is stale");
 
-        let trend = crate::overview::trend_tot(&db, d(VANDAAG), &Gebied::land())
+            db.verouderd_na_dagen_instellen(30).await.unwrap();
+            assert!(!stand("2026-12-01").await.unwrap().unwrap().verouderd);
+            let err = db.verouderd_na_dagen_instellen(0).await.unwrap_err();
+            assert_eq!(err.field.as_deref(), Some("verouderd_na_dagen"));
+
+            // Re-saving the same peildatum replaces the snapshot (upsert).
+            db.peilingen_opslaan(&[peiling(id, "2026-11-16", 80, 0)], d(VANDAAG))
+                .await
+                .unwrap();
+            assert_eq!(stand("2026-11-30").await.unwrap().unwrap().bezet, 80);
+            assert_eq!(aantal_peilingen(&db).await, 2);
+            let historie = db.peilingen(id).await.unwrap();
+            assert_eq!(historie.len(), 2);
+            assert_eq!(historie[1].bezetting.ontheemden, 80);
+            assert_eq!(historie[1].capaciteit, 100);
+        }
+    );
+
+    crate::storage::testdb::beide_backends!(
+        async fn a_bad_snapshot_saves_nothing(db) {
+            let met = locatie(&db, "GM0344", "Hotel", 100).await;
+            let zonder = db
+                .locatie_toevoegen(&voorbeeld_invoer("GM0344", "Nieuwbouw"), d("2026-01-01"))
+                .await
+                .unwrap()
+                .id;
+            let err = db
+                .peilingen_opslaan(
+                    &[
+                        peiling(met, "2026-11-16", 50, 0),
+                        peiling(zonder, "2026-11-16", 3, 0),
+                    ],
+                    d(VANDAAG),
+                )
+                .await
+                .unwrap_err();
+            assert_eq!(err.code, ErrorCode::Validatie);
+            assert_eq!(err.field.as_deref(), Some("capaciteit"));
+            assert_eq!(
+                err.message,
+                "Nieuwbouw heeft op 16-11-2026 geen gerealiseerde capaciteit; voer eerst een capaciteitsperiode in."
+            );
+            let err = db
+                .peilingen_opslaan(
+                    &[
+                        peiling(met, "2026-11-16", 50, 0),
+                        peiling(met, "2026-11-23", -1, 0),
+                    ],
+                    d(VANDAAG),
+                )
+                .await
+                .unwrap_err();
+            assert_eq!(err.field.as_deref(), Some("ontheemden"));
+            let err = db
+                .peilingen_opslaan(&[peiling(met, "2026-11-24", 5, 0)], d(VANDAAG))
+                .await
+                .unwrap_err();
+            assert_eq!(err.field.as_deref(), Some("peildatum"));
+            let err = db
+                .peilingen_opslaan(&[peiling(999, "2026-11-16", 5, 0)], d(VANDAAG))
+                .await
+                .unwrap_err();
+            assert_eq!(err.code, ErrorCode::NietGevonden);
+            assert_eq!(aantal_peilingen(&db).await, 0);
+        }
+    );
+
+    crate::storage::testdb::beide_backends!(
+        async fn roll_ups_equal_the_sum_of_their_municipalities(db) {
+            let utrecht = locatie(&db, "GM0344", "Hotel", 96_000).await;
+            let zeist = locatie(&db, "GM0355", "Kantoor", 830).await;
+            let arnhem = locatie(&db, "GM0202", "Schip", 0).await;
+            db.peilingen_opslaan(
+                &[
+                    peiling(utrecht, "2026-11-16", 95_000, 933),
+                    peiling(zeist, "2026-11-16", 800, 0),
+                ],
+                d(VANDAAG),
+            )
             .await
             .unwrap();
-        let laatste = trend.last().unwrap();
-        assert_eq!((laatste.gerealiseerd, laatste.bezet), (96_830, 96_733));
-    }
+            let standen = db.standen(d(VANDAAG), &Gebied::land()).await.unwrap();
+            let land = Totalen::van(&standen);
+            assert_eq!((land.gerealiseerd, land.bezet), (96_830, 96_733));
+            assert_eq!(crate::format::percentage(land.graad), "99,9%");
+            assert_eq!(land.zonder_peiling, 0, "capacity 0 needs no snapshot");
+
+            for soort in [
+                GebiedSoort::Gemeente,
+                GebiedSoort::Veiligheidsregio,
+                GebiedSoort::Provincie,
+            ] {
+                let gebieden = per_gebied(&standen, soort);
+                let som: i64 = gebieden.iter().map(|g| g.totalen.bezet).sum();
+                let plaatsen: i64 = gebieden.iter().map(|g| g.totalen.gerealiseerd).sum();
+                assert_eq!(
+                    (som, plaatsen),
+                    (land.bezet, land.gerealiseerd),
+                    "{soort:?}"
+                );
+                for g in &gebieden {
+                    let gebied = Gebied {
+                        soort,
+                        code: Some(g.code.clone()),
+                    };
+                    let eigen = db.standen(d(VANDAAG), &gebied).await.unwrap();
+                    assert_eq!(Totalen::van(&eigen), g.totalen, "{soort:?} {}", g.code);
+                }
+            }
+            let arnhem_stand = db.locatie_stand(arnhem, d(VANDAAG)).await.unwrap().unwrap();
+            assert_eq!(crate::format::percentage(arnhem_stand.graad), "–");
+
+            let trend = crate::overview::trend_tot(&db, d(VANDAAG), &Gebied::land())
+                .await
+                .unwrap();
+            let laatste = trend.last().unwrap();
+            assert_eq!((laatste.gerealiseerd, laatste.bezet), (96_830, 96_733));
+        }
+    );
 }
