@@ -250,7 +250,7 @@ async fn vul_locatie(
         _ => WEKEN,
     };
     let mut peilingen = Vec::new();
-    let mut vulling = toeval.tussen(950, 1000);
+    let mut vulling = toeval.tussen(975, 1000);
     for week in 0..weken {
         let peildatum = eerste_peiling + Duration::weeks(week);
         let capaciteit = if week >= uitbreiding_week {
@@ -258,11 +258,12 @@ async fn vul_locatie(
         } else {
             start_capaciteit
         };
-        vulling = (vulling + toeval.tussen(-12, 12)).clamp(930, 1000);
+        vulling = (vulling + toeval.tussen(-10, 10)).clamp(955, 1000);
         // Some places are periodically out of use for maintenance, and a few locations are being
         // renovated at the end of the series.
         let renovatie = id % 10 == 7 && week >= weken - 3;
-        let niet_inzetbaar = if week % 13 == 5 || renovatie {
+        let onderhoud = id % 3 == 0 && (week + id) % 13 == 5;
+        let niet_inzetbaar = if onderhoud || renovatie {
             capaciteit / 20
         } else {
             0
