@@ -2,7 +2,8 @@
 # README command 2: every check and test, failing fast with the step that broke.
 #
 # Steps: set-up; cargo fmt --check; svelte-check; vitest; vite build; clippy -D warnings; cargo test
-# (regenerates the ts-rs IPC types, which must then match the committed ones); cargo build of the
+# on SQLite and on a private PostgreSQL server (scripts/postgres.sh, port 54329) — it also
+# regenerates the ts-rs IPC types, which must then match the committed ones; cargo build of the
 # app and the CLI; the end-to-end tests (pytest + selenium through tauri-driver) under Xvfb on :99.
 # The UI is built before the Rust steps because the app embeds ui/dist when it compiles.
 # Runs unattended (no stdin, CI=true is fine); stops the processes it started.
@@ -21,6 +22,7 @@ export OPVANG_E2E_PIDFILE="$LOGS/tauri-driver.pids"
 : >"$OPVANG_E2E_PIDFILE"
 CURRENT_STEP="set-up"
 TIMINGS=()
+PG_STARTED=0
 
 # shellcheck source=scripts/display.sh
 source scripts/display.sh
@@ -32,6 +34,9 @@ cleanup() {
         [[ -n "$pgid" ]] && kill -KILL -- "-$pgid" 2>/dev/null || true
     done <"$OPVANG_E2E_PIDFILE"
     stop_display
+    if ((PG_STARTED)); then
+        bash scripts/postgres.sh stop || true
+    fi
     rm -rf "$LOGS"
     if ((status != 0)); then
         printf '\n✗ test.sh FAILED at step "%s" (exit %d) after %s\n' "$CURRENT_STEP" "$status" "$(duration $((SECONDS - START)))" >&2
@@ -63,6 +68,17 @@ check_types_fresh() {
     echo "ui/src/lib/api/types matches the Rust types"
 }
 
+# Starts the PostgreSQL test server unless one already listens; only a server started here is
+# stopped at the end. The storage tests create and drop their own databases on it.
+start_postgres() {
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/${OPVANG_PG_PORT:-54329}") 2>/dev/null; then
+        PG_STARTED=1
+    fi
+    bash scripts/postgres.sh start </dev/null | tee "$LOGS/postgres.log"
+    OPVANG_TEST_PG="$(tail -n 1 "$LOGS/postgres.log")"
+    export OPVANG_TEST_PG
+}
+
 run_e2e() {
     OPVANG_APP="$CARGO_TARGET_DIR/debug/opvangplanner" OPVANG_CLI="$CARGO_TARGET_DIR/debug/opvang" \
         "$VENV/bin/python" -m pytest -c tests/e2e/pytest.ini tests/e2e
@@ -74,6 +90,9 @@ step "svelte-check" bash -c 'cd ui && npx --no-install svelte-check --tsconfig .
 step "vitest" bash -c 'cd ui && npx --no-install vitest run'
 step "vite build" bash scripts/build-ui.sh
 step "cargo clippy" cargo clippy --workspace --all-targets -- -D warnings
+CURRENT_STEP="PostgreSQL"
+printf '\n==> PostgreSQL\n'
+start_postgres # in this shell, so cargo test sees OPVANG_TEST_PG and cleanup knows what to stop
 step "cargo test" cargo test --workspace
 step "generated types" check_types_fresh
 step "cargo build" cargo build -p opvangplanner -p opvang-cli
