@@ -21,12 +21,14 @@ pub fn app_builder<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Buil
         commands::capaciteit,
         commands::capaciteit_toevoegen,
         commands::capaciteit_verwijderen,
+        commands::auditlog,
         commands::peilingen,
         commands::peilingen_opslaan,
         commands::demo_laden,
         commands::database_info,
         commands::database_openen,
         commands::verouderd_na_dagen_instellen,
+        commands::gebruiker_instellen,
     ])
 }
 

@@ -296,6 +296,7 @@ async fn vul_locatie(
             } else {
                 String::new()
             },
+            versie: None,
         });
     }
     db.peilingen_opslaan(&peilingen, vandaag).await?;

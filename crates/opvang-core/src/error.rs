@@ -18,6 +18,8 @@ pub enum ErrorCode {
     Database,
     /// A file could not be read or written.
     Bestand,
+    /// The user's role does not allow this (enforced by the database in team mode).
+    GeenRechten,
 }
 
 /// The error crossing every boundary (CLI, IPC): `{code, message, field}` with a Dutch message.
@@ -85,6 +87,13 @@ impl From<sqlx::Error> for CoreError {
                     "naam",
                     "Er bestaat al een record met deze gegevens (dubbele naam of peildatum).",
                 );
+            }
+            if db.code().as_deref() == Some("42501") {
+                return CoreError {
+                    code: ErrorCode::GeenRechten,
+                    message: "Uw rol in de teamdatabase staat deze wijziging niet toe.".to_owned(),
+                    field: None,
+                };
             }
             if db.is_foreign_key_violation() {
                 return CoreError::validatie(

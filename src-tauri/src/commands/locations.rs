@@ -4,6 +4,7 @@ use opvang_core::locations::{
     CapaciteitInvoer, CapaciteitPeriode, Locatie, LocatieInvoer, StatusWijziging,
 };
 use opvang_core::reference::Gemeente;
+use opvang_core::storage::AuditRegel;
 use opvang_core::{vandaag, CoreResult};
 use tauri::State;
 
@@ -63,6 +64,22 @@ pub async fn capaciteit_toevoegen(
 }
 
 #[tauri::command(rename_all = "snake_case")]
-pub async fn capaciteit_verwijderen(state: State<'_, AppState>, periode_id: i64) -> CoreResult<()> {
-    state.db().await.capaciteit_verwijderen(periode_id).await
+pub async fn capaciteit_verwijderen(
+    state: State<'_, AppState>,
+    periode_id: i64,
+    versie: i64,
+) -> CoreResult<()> {
+    state
+        .db()
+        .await
+        .capaciteit_verwijderen(periode_id, versie)
+        .await
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn auditlog(
+    state: State<'_, AppState>,
+    locatie_id: Option<i64>,
+) -> CoreResult<Vec<AuditRegel>> {
+    state.db().await.auditlog(locatie_id).await
 }

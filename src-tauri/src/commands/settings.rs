@@ -34,3 +34,14 @@ pub async fn verouderd_na_dagen_instellen(
     db.verouderd_na_dagen_instellen(dagen).await?;
     db.info().await
 }
+
+/// Sets the name recorded in the audit log for a local database.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn gebruiker_instellen(
+    state: State<'_, AppState>,
+    naam: String,
+) -> CoreResult<DatabaseInfo> {
+    let db = state.db().await;
+    db.gebruiker_instellen(&naam).await?;
+    db.info().await
+}

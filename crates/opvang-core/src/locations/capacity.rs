@@ -15,6 +15,8 @@ pub struct CapaciteitPeriode {
     pub vanaf: NaiveDate,
     pub tot_en_met: Option<NaiveDate>,
     pub plaatsen: i64,
+    /// Version for optimistic locking.
+    pub versie: i64,
 }
 
 /// A new capacity period as entered.
@@ -97,6 +99,7 @@ mod tests {
             vanaf: d(vanaf),
             tot_en_met: tot.map(d),
             plaatsen: 50,
+            versie: 1,
         }
     }
 

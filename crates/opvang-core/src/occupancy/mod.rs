@@ -98,6 +98,8 @@ pub struct PeilingInvoer {
     pub bezetting: Bezetting,
     pub niet_inzetbaar: i64,
     pub reden_niet_inzetbaar: String,
+    /// The version of the stored snapshot the user edited; `None` for a new snapshot.
+    pub versie: Option<i64>,
 }
 
 /// A stored snapshot with the capacity that applied on its peildatum.
@@ -110,6 +112,7 @@ pub struct Peiling {
     pub niet_inzetbaar: i64,
     pub reden_niet_inzetbaar: String,
     pub capaciteit: i64,
+    pub versie: i64,
 }
 
 /// What the storage layer knows about a location when a snapshot for it is validated.
@@ -201,6 +204,7 @@ mod tests {
             },
             niet_inzetbaar,
             reden_niet_inzetbaar: String::new(),
+            versie: None,
         }
     }
 

@@ -70,6 +70,8 @@ pub struct LocatieStand {
     pub bezetting: Bezetting,
     /// Peildatum of the snapshot used; absent when there is none on or before the date.
     pub peildatum: Option<NaiveDate>,
+    /// Version of that snapshot, sent back when the snapshot of that very peildatum is edited.
+    pub peiling_versie: Option<i64>,
     pub bezet: i64,
     pub vrij: i64,
     /// O / C in tenths of a percent; absent when C = 0.
@@ -98,6 +100,7 @@ pub struct LocatieFeiten {
     pub niet_inzetbaar: i64,
     pub bezetting: Bezetting,
     pub peildatum: Option<NaiveDate>,
+    pub peiling_versie: Option<i64>,
 }
 
 impl LocatieStand {
@@ -128,6 +131,7 @@ impl LocatieStand {
             niet_inzetbaar,
             bezetting: feiten.bezetting,
             peildatum: feiten.peildatum,
+            peiling_versie: feiten.peiling_versie,
             bezet,
             vrij: inzetbaar - bezet,
             graad: rate_tenths(bezet, feiten.capaciteit),
@@ -372,6 +376,7 @@ mod tests {
                 ..Bezetting::default()
             },
             peildatum: Some(d("2026-11-16")),
+            peiling_versie: Some(1),
         }
     }
 
@@ -464,6 +469,7 @@ mod tests {
             niet_inzetbaar: 0,
             reden_niet_inzetbaar: String::new(),
             capaciteit: 0,
+            versie: 1,
         };
         let historie = [LocatieHistorie {
             capaciteit: vec![CapaciteitPeriode {
@@ -472,6 +478,7 @@ mod tests {
                 vanaf: d("2026-01-01"),
                 tot_en_met: None,
                 plaatsen: 40,
+                versie: 1,
             }],
             peilingen: vec![peiling("2026-01-05", 30), peiling("2026-01-19", 36)],
         }];

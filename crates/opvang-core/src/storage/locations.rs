@@ -4,6 +4,7 @@ use chrono::NaiveDate;
 use sqlx::any::AnyRow;
 use sqlx::Row;
 
+use super::audit::{self, json, Wijziging};
 use super::{datum_in, datum_optie_uit, datum_uit, Db};
 use crate::error::{CoreError, CoreResult};
 use crate::locations::{
@@ -103,6 +104,23 @@ const INVOER_KOLOMMEN: &str = "gemeente_code, naam, straat, huisnummer, postcode
     wooneenheden, eigen_voordeur, eigen_keuken, eigen_sanitair, vloeroppervlak, \
     kosten_per_jaar, pipeline_kans, notities";
 
+fn conflict(naam: &str) -> CoreError {
+    CoreError::conflict(format!(
+        "{naam} is intussen door iemand anders gewijzigd; laad de locatie opnieuw."
+    ))
+}
+
+fn periode_uit(row: &AnyRow) -> CoreResult<CapaciteitPeriode> {
+    Ok(CapaciteitPeriode {
+        id: row.try_get("id")?,
+        locatie_id: row.try_get("locatie_id")?,
+        vanaf: datum_uit(&row.try_get::<String, _>("vanaf")?)?,
+        tot_en_met: datum_optie_uit(row.try_get("tot_en_met")?)?,
+        plaatsen: row.try_get("plaatsen")?,
+        versie: row.try_get("versie")?,
+    })
+}
+
 fn dubbele_naam(err: CoreError, invoer: &LocatieInvoer) -> CoreError {
     if err.field.as_deref() == Some("naam") {
         CoreError::validatie(
@@ -130,6 +148,7 @@ impl Db {
             Some(open) if open <= datum => LocatieStatus::InGebruik,
             _ => LocatieStatus::InVoorbereiding,
         };
+        let gebruiker = self.gebruiker().await?;
         let mut tx = self.pool.begin().await?;
         let sql = format!(
             "INSERT INTO locatie ({INVOER_KOLOMMEN}, status) VALUES ($1, $2, $3, $4, $5, $6, $7, \
@@ -155,6 +174,19 @@ impl Db {
         .bind(datum_in(datum))
         .execute(&mut *tx)
         .await?;
+        audit::schrijf(
+            &mut tx,
+            &gebruiker,
+            Wijziging {
+                tabel: "locatie",
+                record: id.to_string(),
+                locatie_id: id,
+                actie: "toevoegen",
+                voor: None,
+                na: json(invoer),
+            },
+        )
+        .await?;
         tx.commit().await?;
         self.locatie(id).await
     }
@@ -169,16 +201,11 @@ impl Db {
     ) -> CoreResult<Locatie> {
         invoer.valideer()?;
         self.gemeente_naam(&invoer.gemeente_code).await?;
-        let huidig = self.locatie(id).await?;
-        if huidig.status == LocatieStatus::Gesloten {
-            return Err(CoreError::validatie(
-                "status",
-                format!(
-                    "{} is gesloten; een gesloten locatie kan niet worden gewijzigd.",
-                    huidig.gegevens.naam
-                ),
-            ));
+        let huidig = self.wijzigbaar(id).await?;
+        if huidig.versie != versie {
+            return Err(conflict(&huidig.gegevens.naam));
         }
+        let gebruiker = self.gebruiker().await?;
         let mut tx = self.pool.begin().await?;
         let sql = format!(
             "UPDATE locatie SET ({INVOER_KOLOMMEN}, versie) = ($1, $2, $3, $4, $5, $6, $7, $8, \
@@ -193,11 +220,21 @@ impl Db {
             .map_err(|e| dubbele_naam(e.into(), invoer))?
             .rows_affected();
         if gewijzigd == 0 {
-            return Err(CoreError::conflict(format!(
-                "{} is intussen door iemand anders gewijzigd; laad de locatie opnieuw.",
-                huidig.gegevens.naam
-            )));
+            return Err(conflict(&huidig.gegevens.naam));
         }
+        audit::schrijf(
+            &mut tx,
+            &gebruiker,
+            Wijziging {
+                tabel: "locatie",
+                record: id.to_string(),
+                locatie_id: id,
+                actie: "wijzigen",
+                voor: json(&huidig.gegevens),
+                na: json(invoer),
+            },
+        )
+        .await?;
         if huidig.gegevens.financiering != invoer.financiering {
             sqlx::query(
                 "INSERT INTO locatie_financiering (locatie_id, financiering, vanaf) \
@@ -266,6 +303,10 @@ impl Db {
         huidig
             .status
             .check_transition(wijziging.nieuwe_status, bezet, &wijziging.reden)?;
+        if huidig.versie != wijziging.versie {
+            return Err(conflict(&huidig.gegevens.naam));
+        }
+        let gebruiker = self.gebruiker().await?;
         let mut tx = self.pool.begin().await?;
         let gewijzigd = sqlx::query(
             "UPDATE locatie SET status = $1, versie = versie + 1 WHERE id = $2 AND versie = $3",
@@ -277,11 +318,21 @@ impl Db {
         .await?
         .rows_affected();
         if gewijzigd == 0 {
-            return Err(CoreError::conflict(format!(
-                "{} is intussen door iemand anders gewijzigd; laad de locatie opnieuw.",
-                huidig.gegevens.naam
-            )));
+            return Err(conflict(&huidig.gegevens.naam));
         }
+        audit::schrijf(
+            &mut tx,
+            &gebruiker,
+            Wijziging {
+                tabel: "locatie",
+                record: wijziging.locatie_id.to_string(),
+                locatie_id: wijziging.locatie_id,
+                actie: "status",
+                voor: json(&serde_json::json!({ "status": huidig.status })),
+                na: json(wijziging),
+            },
+        )
+        .await?;
         sqlx::query(
             "INSERT INTO locatie_status (locatie_id, status, vanaf, reden) VALUES ($1, $2, $3, $4)",
         )
@@ -293,7 +344,7 @@ impl Db {
         .await?;
         if wijziging.nieuwe_status == LocatieStatus::Gesloten {
             sqlx::query(
-                "UPDATE capaciteit SET tot_en_met = $1 \
+                "UPDATE capaciteit SET tot_en_met = $1, versie = versie + 1 \
                  WHERE locatie_id = $2 AND tot_en_met IS NULL AND vanaf <= $1",
             )
             .bind(datum_in(wijziging.datum))
@@ -306,24 +357,14 @@ impl Db {
     }
 
     pub async fn capaciteit(&self, locatie_id: i64) -> CoreResult<Vec<CapaciteitPeriode>> {
-        let rows: Vec<(i64, i64, String, Option<String>, i64)> = sqlx::query_as(
-            "SELECT id, locatie_id, vanaf, tot_en_met, plaatsen FROM capaciteit \
+        let rows = sqlx::query(
+            "SELECT id, locatie_id, vanaf, tot_en_met, plaatsen, versie FROM capaciteit \
              WHERE locatie_id = $1 ORDER BY vanaf",
         )
         .bind(locatie_id)
         .fetch_all(&self.pool)
         .await?;
-        rows.into_iter()
-            .map(|(id, locatie_id, vanaf, tot, plaatsen)| {
-                Ok(CapaciteitPeriode {
-                    id,
-                    locatie_id,
-                    vanaf: datum_uit(&vanaf)?,
-                    tot_en_met: datum_optie_uit(tot)?,
-                    plaatsen,
-                })
-            })
-            .collect()
+        rows.iter().map(periode_uit).collect()
     }
 
     /// Adds a capacity period (closing an earlier open one) and returns all periods of the location.
@@ -334,41 +375,115 @@ impl Db {
         self.wijzigbaar(invoer.locatie_id).await?;
         let bestaand = self.capaciteit(invoer.locatie_id).await?;
         let inpassing = invoer.inpassen(&bestaand)?;
+        let gebruiker = self.gebruiker().await?;
         let mut tx = self.pool.begin().await?;
         if let Some((id, eind)) = inpassing.afsluiten {
-            sqlx::query("UPDATE capaciteit SET tot_en_met = $1 WHERE id = $2")
-                .bind(datum_in(eind))
-                .bind(id)
-                .execute(&mut *tx)
-                .await?;
+            let voor = bestaand
+                .iter()
+                .find(|p| p.id == id)
+                .expect("period from this list");
+            let gewijzigd = sqlx::query(
+                "UPDATE capaciteit SET tot_en_met = $1, versie = versie + 1 \
+                 WHERE id = $2 AND versie = $3",
+            )
+            .bind(datum_in(eind))
+            .bind(id)
+            .bind(voor.versie)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+            if gewijzigd == 0 {
+                return Err(CoreError::conflict(
+                    "De capaciteit is intussen door iemand anders gewijzigd; laad de locatie opnieuw.",
+                ));
+            }
+            let na = CapaciteitPeriode {
+                tot_en_met: Some(eind),
+                versie: voor.versie + 1,
+                ..voor.clone()
+            };
+            audit::schrijf(
+                &mut tx,
+                &gebruiker,
+                Wijziging {
+                    tabel: "capaciteit",
+                    record: id.to_string(),
+                    locatie_id: invoer.locatie_id,
+                    actie: "wijzigen",
+                    voor: json(voor),
+                    na: json(&na),
+                },
+            )
+            .await?;
         }
-        sqlx::query(
-            "INSERT INTO capaciteit (locatie_id, vanaf, tot_en_met, plaatsen) VALUES ($1, $2, $3, $4)",
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO capaciteit (locatie_id, vanaf, tot_en_met, plaatsen) \
+             VALUES ($1, $2, $3, $4) RETURNING id",
         )
         .bind(invoer.locatie_id)
         .bind(datum_in(invoer.vanaf))
         .bind(invoer.tot_en_met.map(datum_in))
         .bind(invoer.plaatsen)
-        .execute(&mut *tx)
+        .fetch_one(&mut *tx)
+        .await?;
+        audit::schrijf(
+            &mut tx,
+            &gebruiker,
+            Wijziging {
+                tabel: "capaciteit",
+                record: id.to_string(),
+                locatie_id: invoer.locatie_id,
+                actie: "toevoegen",
+                voor: None,
+                na: json(invoer),
+            },
+        )
         .await?;
         tx.commit().await?;
         self.capaciteit(invoer.locatie_id).await
     }
 
-    /// Removes a capacity period entered by mistake.
-    pub async fn capaciteit_verwijderen(&self, periode_id: i64) -> CoreResult<()> {
-        let locatie_id: i64 = sqlx::query_scalar("SELECT locatie_id FROM capaciteit WHERE id = $1")
+    /// Removes a capacity period entered by mistake, if nobody changed it since `versie`.
+    pub async fn capaciteit_verwijderen(&self, periode_id: i64, versie: i64) -> CoreResult<()> {
+        let row = sqlx::query(
+            "SELECT id, locatie_id, vanaf, tot_en_met, plaatsen, versie FROM capaciteit \
+             WHERE id = $1",
+        )
+        .bind(periode_id)
+        .fetch_optional(&self.pool)
+        .await?
+        .ok_or_else(|| {
+            CoreError::niet_gevonden(format!("Capaciteitsperiode {periode_id} bestaat niet."))
+        })?;
+        let periode = periode_uit(&row)?;
+        self.wijzigbaar(periode.locatie_id).await?;
+        let gebruiker = self.gebruiker().await?;
+        let mut tx = self.pool.begin().await?;
+        let verwijderd = sqlx::query("DELETE FROM capaciteit WHERE id = $1 AND versie = $2")
             .bind(periode_id)
-            .fetch_optional(&self.pool)
+            .bind(versie)
+            .execute(&mut *tx)
             .await?
-            .ok_or_else(|| {
-                CoreError::niet_gevonden(format!("Capaciteitsperiode {periode_id} bestaat niet."))
-            })?;
-        self.wijzigbaar(locatie_id).await?;
-        sqlx::query("DELETE FROM capaciteit WHERE id = $1")
-            .bind(periode_id)
-            .execute(&self.pool)
-            .await?;
+            .rows_affected();
+        if verwijderd == 0 {
+            return Err(CoreError::conflict(
+                "De capaciteitsperiode is intussen door iemand anders gewijzigd; laad de locatie opnieuw.",
+            ));
+        }
+        audit::schrijf(
+            &mut tx,
+            &gebruiker,
+            Wijziging {
+                tabel: "capaciteit",
+                record: periode_id.to_string(),
+                locatie_id: periode.locatie_id,
+                actie: "verwijderen",
+                voor: json(&periode),
+                na: None,
+            },
+        )
+        .await?;
+        tx.commit().await?;
         Ok(())
     }
 
@@ -517,6 +632,7 @@ mod tests {
                     },
                     niet_inzetbaar: 0,
                     reden_niet_inzetbaar: String::new(),
+                    versie: None,
                 }],
                 d("2026-11-23"),
             )
@@ -560,6 +676,7 @@ mod tests {
                     bezetting: Bezetting::default(),
                     niet_inzetbaar: 0,
                     reden_niet_inzetbaar: String::new(),
+                    versie: None,
                 }],
                 d("2026-11-23"),
             )
@@ -656,9 +773,20 @@ mod tests {
             assert_eq!(stand("2025-05-01").await.unwrap().unwrap().capaciteit, 80);
             assert_eq!(stand("2023-12-31").await.unwrap().unwrap().capaciteit, 0);
 
-            db.capaciteit_verwijderen(perioden[1].id).await.unwrap();
+            let err = db
+                .capaciteit_verwijderen(perioden[1].id, perioden[1].versie + 1)
+                .await
+                .unwrap_err();
+            assert_eq!(err.code, ErrorCode::Conflict);
+            db.capaciteit_verwijderen(perioden[1].id, perioden[1].versie)
+                .await
+                .unwrap();
             assert_eq!(db.capaciteit(locatie.id).await.unwrap().len(), 1);
-            let err = db.capaciteit_verwijderen(perioden[1].id).await.unwrap_err();
+            assert_eq!(db.capaciteit(locatie.id).await.unwrap()[0].versie, 2, "closed once");
+            let err = db
+                .capaciteit_verwijderen(perioden[1].id, perioden[1].versie)
+                .await
+                .unwrap_err();
             assert_eq!(err.code, ErrorCode::NietGevonden);
         }
     );

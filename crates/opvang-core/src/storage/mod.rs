@@ -4,11 +4,13 @@
 //! set of statements serves both the local SQLite file and a shared PostgreSQL server; each
 //! backend has its own migrations folder, kept in step.
 
+mod audit;
 mod locations;
 mod occupancy;
 mod settings;
 
-pub use settings::DatabaseInfo;
+pub use audit::AuditRegel;
+pub use settings::{DatabaseInfo, Rol};
 
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
@@ -100,9 +102,15 @@ impl Db {
             pad: getoond,
             backend: Backend::Postgres,
         };
-        sqlx::migrate!("./migrations/postgres")
-            .run(&db.pool)
-            .await?;
+        // Only an administrator can migrate; other roles open an up-to-date database as it is.
+        let migrator = sqlx::migrate!("./migrations/postgres");
+        let toegepast: Result<i64, _> =
+            sqlx::query_scalar("SELECT COUNT(*) FROM _sqlx_migrations WHERE success")
+                .fetch_one(&db.pool)
+                .await;
+        if toegepast.map_or(true, |n| n < migrator.iter().count() as i64) {
+            migrator.run(&db.pool).await?;
+        }
         db.referentiedata_laden().await?;
         Ok(db)
     }

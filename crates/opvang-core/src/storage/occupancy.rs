@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 use sqlx::any::AnyRow;
 use sqlx::Row;
 
+use super::audit::{self, json, Wijziging};
 use super::{datum_in, datum_optie_uit, datum_uit, Db};
 use crate::error::{CoreError, CoreResult};
 use crate::locations::{LocatieStatus, LocatieType};
@@ -31,7 +32,7 @@ WITH stand AS (
   WHERE __FILTER__
 )
 SELECT s.*,
-       COALESCE(p.niet_inzetbaar, 0) AS niet_inzetbaar,
+       COALESCE(p.niet_inzetbaar, 0) AS niet_inzetbaar, p.versie AS peiling_versie,
        COALESCE((SELECT b.aantal FROM bezetting b WHERE b.locatie_id = s.id
                  AND b.peildatum = s.peildatum AND b.doelgroep = 'ontheemden'), 0) AS ontheemden,
        COALESCE((SELECT b.aantal FROM bezetting b WHERE b.locatie_id = s.id
@@ -98,6 +99,7 @@ fn feiten_uit(row: &AnyRow) -> CoreResult<LocatieFeiten> {
             overig: row.try_get("overig")?,
         },
         peildatum: datum_optie_uit(row.try_get("peildatum")?)?,
+        peiling_versie: row.try_get("peiling_versie")?,
     })
 }
 
@@ -145,12 +147,14 @@ impl Db {
 
     /// Validates and saves snapshots in one transaction: all are saved or none.
     ///
-    /// Saving a snapshot for a location and peildatum that exists replaces it (upsert).
+    /// Each snapshot carries the version the user saw (`None` for a new one); when someone else
+    /// saved that location and peildatum in the meantime, nothing is saved and a conflict names it.
     pub async fn peilingen_opslaan(
         &self,
         invoer: &[PeilingInvoer],
         vandaag: NaiveDate,
     ) -> CoreResult<usize> {
+        let mut namen = Vec::with_capacity(invoer.len());
         for peiling in invoer {
             let locatie = self.locatie(peiling.locatie_id).await?;
             let capaciteit = self
@@ -163,22 +167,56 @@ impl Db {
                 capaciteit,
                 vandaag,
             })?;
+            namen.push(locatie.gegevens.naam);
         }
+        let gebruiker = self.gebruiker().await?;
         let mut tx = self.pool.begin().await?;
-        for peiling in invoer {
+        for (peiling, naam) in invoer.iter().zip(&namen) {
             let peildatum = datum_in(peiling.peildatum);
-            sqlx::query(
-                "INSERT INTO peiling (locatie_id, peildatum, niet_inzetbaar, reden_niet_inzetbaar) \
-                 VALUES ($1, $2, $3, $4) ON CONFLICT (locatie_id, peildatum) DO UPDATE SET \
-                 niet_inzetbaar = excluded.niet_inzetbaar, \
-                 reden_niet_inzetbaar = excluded.reden_niet_inzetbaar",
-            )
-            .bind(peiling.locatie_id)
-            .bind(peildatum.clone())
-            .bind(peiling.niet_inzetbaar)
-            .bind(peiling.reden_niet_inzetbaar.trim().to_owned())
-            .execute(&mut *tx)
-            .await?;
+            let conflict = || {
+                CoreError::conflict(format!(
+                    "Voor {naam} is op {} intussen door iemand anders een peiling opgeslagen; \
+                     laad de gegevens opnieuw.",
+                    crate::format::datum(peiling.peildatum)
+                ))
+            };
+            let voor = bestaande_peiling(&mut tx, peiling.locatie_id, &peildatum).await?;
+            match (&voor, peiling.versie) {
+                (None, None) => {
+                    sqlx::query(
+                        "INSERT INTO peiling (locatie_id, peildatum, niet_inzetbaar, \
+                         reden_niet_inzetbaar) VALUES ($1, $2, $3, $4)",
+                    )
+                    .bind(peiling.locatie_id)
+                    .bind(peildatum.clone())
+                    .bind(peiling.niet_inzetbaar)
+                    .bind(peiling.reden_niet_inzetbaar.trim().to_owned())
+                    .execute(&mut *tx)
+                    .await
+                    .map_err(|e| match e.as_database_error() {
+                        Some(db) if db.is_unique_violation() => conflict(),
+                        _ => CoreError::from(e),
+                    })?;
+                }
+                (Some(_), Some(versie)) => {
+                    let gewijzigd = sqlx::query(
+                        "UPDATE peiling SET niet_inzetbaar = $1, reden_niet_inzetbaar = $2, \
+                         versie = versie + 1 WHERE locatie_id = $3 AND peildatum = $4 AND versie = $5",
+                    )
+                    .bind(peiling.niet_inzetbaar)
+                    .bind(peiling.reden_niet_inzetbaar.trim().to_owned())
+                    .bind(peiling.locatie_id)
+                    .bind(peildatum.clone())
+                    .bind(versie)
+                    .execute(&mut *tx)
+                    .await?
+                    .rows_affected();
+                    if gewijzigd == 0 {
+                        return Err(conflict());
+                    }
+                }
+                _ => return Err(conflict()),
+            }
             for groep in Doelgroep::ALLE {
                 sqlx::query(
                     "INSERT INTO bezetting (locatie_id, peildatum, doelgroep, aantal) \
@@ -192,6 +230,23 @@ impl Db {
                 .execute(&mut *tx)
                 .await?;
             }
+            audit::schrijf(
+                &mut tx,
+                &gebruiker,
+                Wijziging {
+                    tabel: "peiling",
+                    record: format!("{}/{peildatum}", peiling.locatie_id),
+                    locatie_id: peiling.locatie_id,
+                    actie: if voor.is_some() {
+                        "wijzigen"
+                    } else {
+                        "toevoegen"
+                    },
+                    voor: voor.as_ref().and_then(json),
+                    na: json(peiling),
+                },
+            )
+            .await?;
         }
         tx.commit().await?;
         Ok(invoer.len())
@@ -238,7 +293,7 @@ impl Db {
             });
         }
         let capaciteit_sql = format!(
-            "SELECT id, locatie_id, vanaf, tot_en_met, plaatsen FROM capaciteit \
+            "SELECT id, locatie_id, vanaf, tot_en_met, plaatsen, versie FROM capaciteit \
              WHERE locatie_id IN ({sub}) ORDER BY locatie_id, vanaf"
         );
         for row in selectie
@@ -253,6 +308,7 @@ impl Db {
                 vanaf: datum_uit(&row.try_get::<String, _>("vanaf")?)?,
                 tot_en_met: datum_optie_uit(row.try_get("tot_en_met")?)?,
                 plaatsen: row.try_get("plaatsen")?,
+                versie: row.try_get("versie")?,
             };
             if let Some(&i) = index.get(&locatie_id) {
                 historie[i].capaciteit.push(periode);
@@ -260,7 +316,7 @@ impl Db {
         }
         let peiling_sql = format!(
             "SELECT p.locatie_id, p.peildatum, p.niet_inzetbaar, p.reden_niet_inzetbaar, \
-                    b.doelgroep, b.aantal \
+                    p.versie, b.doelgroep, b.aantal \
              FROM peiling p LEFT JOIN bezetting b \
                ON b.locatie_id = p.locatie_id AND b.peildatum = p.peildatum \
              WHERE p.locatie_id IN ({sub}) ORDER BY p.locatie_id, p.peildatum"
@@ -289,6 +345,7 @@ impl Db {
                     niet_inzetbaar: row.try_get("niet_inzetbaar")?,
                     reden_niet_inzetbaar: row.try_get("reden_niet_inzetbaar")?,
                     capaciteit,
+                    versie: row.try_get("versie")?,
                 });
             }
             let groep: Option<String> = row.try_get("doelgroep")?;
@@ -300,6 +357,47 @@ impl Db {
         }
         Ok(historie)
     }
+}
+
+/// The stored snapshot of a location on exactly `peildatum`, read inside the saving transaction.
+async fn bestaande_peiling(
+    conn: &mut sqlx::AnyConnection,
+    locatie_id: i64,
+    peildatum: &str,
+) -> CoreResult<Option<PeilingInvoer>> {
+    let Some(kop) = sqlx::query(
+        "SELECT niet_inzetbaar, reden_niet_inzetbaar, versie FROM peiling \
+         WHERE locatie_id = $1 AND peildatum = $2",
+    )
+    .bind(locatie_id)
+    .bind(peildatum.to_owned())
+    .fetch_optional(&mut *conn)
+    .await?
+    else {
+        return Ok(None);
+    };
+    let mut bezetting = Bezetting::default();
+    let rows = sqlx::query(
+        "SELECT doelgroep, aantal FROM bezetting WHERE locatie_id = $1 AND peildatum = $2",
+    )
+    .bind(locatie_id)
+    .bind(peildatum.to_owned())
+    .fetch_all(&mut *conn)
+    .await?;
+    for row in rows {
+        let groep: String = row.try_get("doelgroep")?;
+        if let Some(groep) = Doelgroep::from_code(&groep) {
+            bezetting.set(groep, row.try_get("aantal")?);
+        }
+    }
+    Ok(Some(PeilingInvoer {
+        locatie_id,
+        peildatum: datum_uit(peildatum)?,
+        bezetting,
+        niet_inzetbaar: kop.try_get("niet_inzetbaar")?,
+        reden_niet_inzetbaar: kop.try_get("reden_niet_inzetbaar")?,
+        versie: Some(kop.try_get("versie")?),
+    }))
 }
 
 #[cfg(test)]
@@ -348,6 +446,7 @@ mod tests {
             },
             niet_inzetbaar: 0,
             reden_niet_inzetbaar: String::new(),
+            versie: None,
         }
     }
 
@@ -389,10 +488,27 @@ mod tests {
             let err = db.verouderd_na_dagen_instellen(0).await.unwrap_err();
             assert_eq!(err.field.as_deref(), Some("verouderd_na_dagen"));
 
-            // Re-saving the same peildatum replaces the snapshot (upsert).
-            db.peilingen_opslaan(&[peiling(id, "2026-11-16", 80, 0)], d(VANDAAG))
+            // Saving the same peildatum again needs the version that was seen: without it, or
+            // with an older one, it is a conflict and nothing changes.
+            let err = db
+                .peilingen_opslaan(&[peiling(id, "2026-11-16", 80, 0)], d(VANDAAG))
+                .await
+                .unwrap_err();
+            assert_eq!(err.code, ErrorCode::Conflict);
+            let gezien = stand("2026-11-30").await.unwrap().unwrap().peiling_versie;
+            assert_eq!(gezien, Some(1));
+            let bijgewerkt = PeilingInvoer {
+                versie: gezien,
+                ..peiling(id, "2026-11-16", 80, 0)
+            };
+            db.peilingen_opslaan(std::slice::from_ref(&bijgewerkt), d(VANDAAG))
                 .await
                 .unwrap();
+            let err = db
+                .peilingen_opslaan(&[bijgewerkt], d(VANDAAG))
+                .await
+                .unwrap_err();
+            assert!(err.message.contains("intussen door iemand anders"), "{}", err.message);
             assert_eq!(stand("2026-11-30").await.unwrap().unwrap().bezet, 80);
             assert_eq!(aantal_peilingen(&db).await, 2);
             let historie = db.peilingen(id).await.unwrap();

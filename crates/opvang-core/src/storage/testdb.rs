@@ -85,6 +85,25 @@ pub async fn postgres() -> Option<PgTestDb> {
 }
 
 impl PgTestDb {
+    /// The URL of this test database for another login (the test server trusts loopback).
+    pub fn url_als(&self, gebruiker: &str) -> String {
+        let url = met_database(&self.admin_url, &self.naam);
+        let (schema, rest) = url.split_once("://").expect("URL with scheme");
+        let host = rest.rsplit_once('@').map_or(rest, |(_, host)| host);
+        format!("{schema}://{gebruiker}@{host}")
+    }
+
+    /// Runs SQL as the server administrator.
+    pub async fn als_beheerder(&self, sql: &str) {
+        let admin = AnyPoolOptions::new()
+            .max_connections(1)
+            .connect(&self.admin_url)
+            .await
+            .unwrap();
+        admin.execute(sql).await.unwrap();
+        admin.close().await;
+    }
+
     pub async fn opruimen(self) {
         self.db.close().await;
         let admin = AnyPoolOptions::new()

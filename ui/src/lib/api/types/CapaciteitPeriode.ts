@@ -3,4 +3,8 @@
 /**
  * A stored period: `plaatsen` realised places from `vanaf` through `tot_en_met` (open when `None`).
  */
-export type CapaciteitPeriode = { id: number, locatie_id: number, vanaf: string, tot_en_met: string | null, plaatsen: number, };
+export type CapaciteitPeriode = { id: number, locatie_id: number, vanaf: string, tot_en_met: string | null, plaatsen: number, 
+/**
+ * Version for optimistic locking.
+ */
+versie: number, };

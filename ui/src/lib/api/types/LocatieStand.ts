@@ -10,7 +10,11 @@ export type LocatieStand = { locatie_id: number, naam: string, plaats: string, g
 /**
  * Peildatum of the snapshot used; absent when there is none on or before the date.
  */
-peildatum: string | null, bezet: number, vrij: number, 
+peildatum: string | null, 
+/**
+ * Version of that snapshot, sent back when the snapshot of that very peildatum is edited.
+ */
+peiling_versie: number | null, bezet: number, vrij: number, 
 /**
  * O / C in tenths of a percent; absent when C = 0.
  */

@@ -4,4 +4,4 @@ import type { Bezetting } from "./Bezetting";
 /**
  * A stored snapshot with the capacity that applied on its peildatum.
  */
-export type Peiling = { locatie_id: number, peildatum: string, bezetting: Bezetting, niet_inzetbaar: number, reden_niet_inzetbaar: string, capaciteit: number, };
+export type Peiling = { locatie_id: number, peildatum: string, bezetting: Bezetting, niet_inzetbaar: number, reden_niet_inzetbaar: string, capaciteit: number, versie: number, };

@@ -4,4 +4,8 @@ import type { Bezetting } from "./Bezetting";
 /**
  * One snapshot of a location as entered: occupancy per group and places not usable.
  */
-export type PeilingInvoer = { locatie_id: number, peildatum: string, bezetting: Bezetting, niet_inzetbaar: number, reden_niet_inzetbaar: string, };
+export type PeilingInvoer = { locatie_id: number, peildatum: string, bezetting: Bezetting, niet_inzetbaar: number, reden_niet_inzetbaar: string, 
+/**
+ * The version of the stored snapshot the user edited; `None` for a new snapshot.
+ */
+versie: number | null, };
