@@ -37,6 +37,12 @@ enum Opdracht {
         #[arg(long, value_name = "GMxxxx")]
         gemeente: Option<String>,
     },
+    /// Kopieert de hele database (locaties, peilingen, auditlog) naar een lege teamdatabase.
+    Kopieer {
+        /// De lege doeldatabase: postgres://gebruiker@host:poort/database of een bestand.
+        #[arg(long, value_name = "URL|PAD")]
+        naar: String,
+    },
 }
 
 fn lees_datum(tekst: &str) -> Result<NaiveDate, String> {
@@ -81,6 +87,18 @@ async fn uitvoeren(cli: Cli) -> Result<(), CoreError> {
         } => {
             let tekst = status::rapport(&db, peildatum.unwrap_or(vandaag), gemeente).await?;
             print!("{tekst}");
+        }
+        Opdracht::Kopieer { naar } => {
+            let doel = Db::verbinden(&naar).await?;
+            let rijen = db
+                .kopieer_naar(&doel, |stap| eprintln!("{}", stap.bericht))
+                .await?;
+            println!(
+                "{rijen} rijen gekopieerd van {} naar {}.",
+                db.pad(),
+                doel.pad()
+            );
+            doel.close().await;
         }
     }
     db.close().await;

@@ -131,5 +131,18 @@ fn accepts_a_postgres_url_for_db() {
     let status = run(&["status"]);
     assert!(status.status.success(), "{}", stderr(&status));
     assert_eq!(waarde(&stdout(&status), "Locaties met capaciteit"), "37");
+
+    // A local file copied into an empty server gives the same status.
+    let dir = tempfile::tempdir().unwrap();
+    let lokaal = dir.path().join("lokaal.db");
+    assert!(opvang(&lokaal, &["demo"]).status.success());
+    psql(&format!("DROP DATABASE {database} WITH (FORCE)"));
+    psql(&format!("CREATE DATABASE {database}"));
+    let kopie = opvang(&lokaal, &["kopieer", "--naar", &url]);
+    assert!(kopie.status.success(), "{}", stderr(&kopie));
+    assert_eq!(
+        stdout(&run(&["status"])),
+        stdout(&opvang(&lokaal, &["status"]))
+    );
     psql(&format!("DROP DATABASE {database} WITH (FORCE)"));
 }

@@ -18,10 +18,15 @@ CREATE TABLE auditlog (
 );
 CREATE INDEX auditlog_locatie ON auditlog (locatie_id, id);
 
--- The author of an audit entry is the database login, whatever the client claims.
+-- The author of an audit entry is the database login, whatever the client claims; only the
+-- database administrator may write other names (when copying a local database's history in).
 CREATE FUNCTION auditlog_gebruiker() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    NEW.gebruiker := session_user;
+    IF NOT (SELECT rolsuper FROM pg_roles WHERE rolname = session_user)
+       AND NOT (SELECT datdba = (SELECT oid FROM pg_roles WHERE rolname = session_user)
+                FROM pg_database WHERE datname = current_database()) THEN
+        NEW.gebruiker := session_user;
+    END IF;
     RETURN NEW;
 END $$;
 CREATE TRIGGER auditlog_gebruiker BEFORE INSERT ON auditlog

@@ -791,3 +791,76 @@ mod tests {
         }
     );
 }
+
+#[cfg(test)]
+mod concurrency_tests {
+    //! Two or more clients editing the same location never lose an update.
+    use chrono::NaiveDate;
+
+    use crate::error::ErrorCode;
+    use crate::locations::voorbeeld_invoer;
+    use crate::storage::Db;
+
+    fn d(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    /// Reads the counter kept in the notes, writes it plus one with the version read.
+    async fn verhoog(db: &Db, id: i64) -> Result<(), ErrorCode> {
+        let locatie = db.locatie(id).await.map_err(|e| e.code)?;
+        let teller: i64 = locatie.gegevens.notities.parse().unwrap_or(0);
+        let mut invoer = locatie.gegevens.clone();
+        invoer.notities = (teller + 1).to_string();
+        db.locatie_wijzigen(id, locatie.versie, &invoer, d("2026-11-23"))
+            .await
+            .map(|_| ())
+            .map_err(|e| e.code)
+    }
+
+    crate::storage::testdb::beide_backends!(
+        async fn concurrent_clients_lose_no_update(db) {
+            let id = db
+                .locatie_toevoegen(&voorbeeld_invoer("GM0344", "Gedeeld"), d("2026-01-01"))
+                .await
+                .unwrap()
+                .id;
+
+            // Interleaved by hand: both read version 1, the second save is a conflict.
+            let a = db.locatie(id).await.unwrap();
+            let b = db.locatie(id).await.unwrap();
+            db.locatie_wijzigen(id, a.versie, &a.gegevens, d("2026-11-23"))
+                .await
+                .unwrap();
+            let err = db
+                .locatie_wijzigen(id, b.versie, &b.gegevens, d("2026-11-23"))
+                .await
+                .unwrap_err();
+            assert_eq!(err.code, ErrorCode::Conflict);
+
+            // Eight clients racing: every successful save is counted exactly once.
+            let mut taken = Vec::new();
+            for _ in 0..8 {
+                let db = db.clone();
+                taken.push(tokio::spawn(async move {
+                    let mut gelukt = 0;
+                    for _ in 0..25 {
+                        match verhoog(&db, id).await {
+                            Ok(()) => gelukt += 1,
+                            Err(ErrorCode::Conflict) => {}
+                            Err(other) => panic!("unexpected error {other:?}"),
+                        }
+                    }
+                    gelukt
+                }));
+            }
+            let mut gelukt = 0;
+            for taak in taken {
+                gelukt += taak.await.unwrap();
+            }
+            let teller: i64 = db.locatie(id).await.unwrap().gegevens.notities.parse().unwrap();
+            assert!(gelukt > 0);
+            assert_eq!(teller, gelukt, "no update lost");
+            assert_eq!(db.locatie(id).await.unwrap().versie, gelukt + 2);
+        }
+    );
+}

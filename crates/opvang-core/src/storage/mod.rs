@@ -5,6 +5,7 @@
 //! backend has its own migrations folder, kept in step.
 
 mod audit;
+mod copy;
 mod locations;
 mod occupancy;
 mod settings;
