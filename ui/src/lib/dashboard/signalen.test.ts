@@ -19,13 +19,14 @@ describe('dashboard alerts', () => {
       signaalWeergave(signaal({ soort: 'overbezet', waarde: 1250, peildatum: '2026-11-16' })),
     ).toEqual({
       label: 'Overbezet',
-      omschrijving: '1.250 plaatsen te kort (peiling 16-11-2026)',
+      omschrijving: '1.250 plaatsen te kort',
+      datum: 'peiling 16-11-2026',
       ernst: 'fout',
     });
     expect(
       signaalWeergave(signaal({ soort: 'overbezet', waarde: 1, peildatum: '2026-11-16' }))
         .omschrijving,
-    ).toBe('1 plaats te kort (peiling 16-11-2026)');
+    ).toBe('1 plaats te kort');
   });
 
   it('gives the age and date of a stale snapshot', () => {
@@ -33,7 +34,8 @@ describe('dashboard alerts', () => {
       signaalWeergave(signaal({ soort: 'verouderd', waarde: 28, peildatum: '2026-10-26' })),
     ).toEqual({
       label: 'Verouderd',
-      omschrijving: 'Laatste peiling 28 dagen oud (26-10-2026)',
+      omschrijving: 'Laatste peiling is 28 dagen oud',
+      datum: 'peiling 26-10-2026',
       ernst: 'waarschuwing',
     });
   });
@@ -42,6 +44,7 @@ describe('dashboard alerts', () => {
     expect(signaalWeergave(signaal({ soort: 'zonder_peiling', waarde: 0 }))).toEqual({
       label: 'Geen peiling',
       omschrijving: 'Nog geen bezetting ingevoerd',
+      datum: null,
       ernst: 'waarschuwing',
     });
   });
@@ -51,10 +54,11 @@ describe('dashboard alerts', () => {
       signaalWeergave(signaal({ soort: 'einddatum_nadert', waarde, einddatum: '2027-03-04' }));
     expect(einde(100)).toEqual({
       label: 'Einddatum',
-      omschrijving: 'Huur of vergunning loopt af over 100 dagen (4-3-2027)',
+      omschrijving: 'Huur of vergunning loopt af over 100 dagen',
+      datum: '4-3-2027',
       ernst: 'info',
     });
-    expect(einde(1).omschrijving).toBe('Huur of vergunning loopt morgen af (4-3-2027)');
-    expect(einde(0).omschrijving).toBe('Huur of vergunning loopt vandaag af (4-3-2027)');
+    expect(einde(1).omschrijving).toBe('Huur of vergunning loopt morgen af');
+    expect(einde(0).omschrijving).toBe('Huur of vergunning loopt vandaag af');
   });
 });
