@@ -1,5 +1,6 @@
 //! The `opvang` command: Opvangplanner's operations without a window (demo data, status, …).
 
+mod loadtest;
 mod status;
 
 use std::process::ExitCode;
@@ -37,6 +38,13 @@ enum Opdracht {
         #[arg(long, value_name = "GMxxxx")]
         gemeente: Option<String>,
     },
+    /// Belastingtest voor teams: clients die tegelijk lezen en wijzigen op een lege database.
+    Belastingtest {
+        #[arg(long, default_value_t = 20)]
+        clients: usize,
+        #[arg(long, default_value_t = 60)]
+        seconden: u64,
+    },
     /// Kopieert de hele database (locaties, peilingen, auditlog) naar een lege teamdatabase.
     Kopieer {
         /// De lege doeldatabase: postgres://gebruiker@host:poort/database of een bestand.
@@ -64,6 +72,7 @@ async fn main() -> ExitCode {
 }
 
 async fn uitvoeren(cli: Cli) -> Result<(), CoreError> {
+    let spec = cli.db.clone();
     let db = match cli.db {
         Some(spec) => Db::verbinden(&spec).await?,
         None => Db::open(&storage::standaard_database_pad()?).await?,
@@ -87,6 +96,18 @@ async fn uitvoeren(cli: Cli) -> Result<(), CoreError> {
         } => {
             let tekst = status::rapport(&db, peildatum.unwrap_or(vandaag), gemeente).await?;
             print!("{tekst}");
+        }
+        Opdracht::Belastingtest { clients, seconden } => {
+            let spec = spec.unwrap_or_else(|| db.pad().to_owned());
+            let duur = std::time::Duration::from_secs(seconden);
+            let uitslag = loadtest::uitvoeren(&spec, clients, duur).await?;
+            print!("{}", uitslag.markdown);
+            if uitslag.verloren_updates != 0 || uitslag.fouten != 0 {
+                return Err(CoreError::database(format!(
+                    "Belastingtest mislukt: {} verloren updates, {} onverwachte fouten.",
+                    uitslag.verloren_updates, uitslag.fouten
+                )));
+            }
         }
         Opdracht::Kopieer { naar } => {
             let doel = Db::verbinden(&naar).await?;

@@ -8,9 +8,11 @@ mod audit;
 mod copy;
 mod locations;
 mod occupancy;
+mod server;
 mod settings;
 
 pub use audit::AuditRegel;
+pub use server::{ServerInstellingen, ServerTest};
 pub use settings::{DatabaseInfo, Rol};
 
 use std::path::{Path, PathBuf};
