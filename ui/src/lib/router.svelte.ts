@@ -11,8 +11,14 @@ export type Route =
 
 export const router = $state<{ route: Route }>({ route: { scherm: 'dashboard' } });
 
-/** Shows another screen and moves focus to its main heading for keyboard and screen-reader users. */
+/**
+ * Shows another screen from its top and moves focus to the main area for keyboard and
+ * screen-reader users (without letting the focus scroll the heading under the sticky header).
+ */
 export function ga(route: Route): void {
   router.route = route;
-  queueMicrotask(() => document.getElementById('inhoud')?.focus());
+  queueMicrotask(() => {
+    document.getElementById('inhoud')?.focus({ preventScroll: true });
+    window.scrollTo({ top: 0 });
+  });
 }
