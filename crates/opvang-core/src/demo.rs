@@ -26,6 +26,18 @@ const GEMEENTEN: [(&str, &str); 8] = [
     ("GM0228", "Ede"),
 ];
 
+/// Approximate town centres (lat, lon) of `GEMEENTEN`, so demo locations show as pins on the map.
+const CENTRA: [(f64, f64); 8] = [
+    (52.0907, 5.1214),
+    (52.1561, 5.3878),
+    (52.0894, 5.2330),
+    (52.0293, 5.0815),
+    (51.9851, 5.8987),
+    (51.8426, 5.8528),
+    (52.2112, 5.9699),
+    (52.0402, 5.6649),
+];
+
 /// Fictional building names; every demo location carries "(demo)" in its name.
 const NAMEN: [(&str, LocatieType); 10] = [
     ("Hotel De Zonnehoek", LocatieType::HotelPension),
@@ -104,17 +116,22 @@ pub async fn laden(
             let index = g * 5 + n;
             let (naam, soort) = NAMEN[(index * 3 + g) % NAMEN.len()];
             let rol = rol(index);
-            let invoer = demo_invoer(
+            let mut invoer = demo_invoer(
                 &mut toeval,
                 code,
                 plaats,
-                &format!("{naam} {} (demo)", n + 1),
+                &format!("{naam} {} (demo)", index + 1),
                 soort,
                 rol,
                 index,
                 eerste_peiling,
                 vandaag,
             );
+            // Spread the five locations of a municipality a few hundred metres around its centre.
+            let (lat, lon) = CENTRA[g];
+            let hoek = n as f64 * std::f64::consts::TAU / 5.0;
+            invoer.lat = Some(lat + 0.008 * hoek.sin());
+            invoer.lon = Some(lon + 0.012 * hoek.cos());
             let locatie = db
                 .locatie_toevoegen(&invoer, vandaag.min(eerste_peiling))
                 .await?;
