@@ -2,6 +2,7 @@
 
 mod commands;
 mod state;
+mod teamserver;
 
 use tauri::Manager;
 
@@ -13,6 +14,7 @@ pub fn app_builder<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Buil
         commands::gemeenten,
         commands::dashboard,
         commands::trend,
+        commands::rollup,
         commands::standen,
         commands::locatie,
         commands::locatie_toevoegen,
@@ -29,6 +31,13 @@ pub fn app_builder<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Buil
         commands::database_openen,
         commands::verouderd_na_dagen_instellen,
         commands::gebruiker_instellen,
+        commands::server_instellingen,
+        commands::opstartmelding,
+        commands::server_verbinding_testen,
+        commands::server_verbinden,
+        commands::lokaal_gebruiken,
+        commands::kopieer_lokaal_naar_server,
+        commands::auditlog_exporteren,
     ])
 }
 
@@ -36,9 +45,8 @@ pub fn run() {
     app_builder(tauri::Builder::default())
         .plugin(tauri_plugin_dialog::init())
         .setup(|app| {
-            let pad = state::database_pad(app.handle())?;
-            let state = tauri::async_runtime::block_on(AppState::open(&pad))?;
-            app.manage(state);
+            let (db, melding) = tauri::async_runtime::block_on(state::opstarten(app.handle()))?;
+            app.manage(AppState::met(db, melding));
             Ok(())
         })
         .run(tauri::generate_context!())

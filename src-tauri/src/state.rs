@@ -1,21 +1,30 @@
-//! The app's state: the open database, which the user can swap for another file.
+//! The app's state: the open database (a local file or the team server), which the user can swap.
 
 use std::path::{Path, PathBuf};
 
+use opvang_core::storage::is_postgres_url;
 use opvang_core::{CoreError, CoreResult, Db};
 use tauri::Manager;
 use tokio::sync::RwLock;
 
-/// The database the window works on.
+use crate::teamserver;
+
+/// The database the window works on, and why start-up fell back to the local file (if it did).
 pub struct AppState {
     db: RwLock<Db>,
+    opstartmelding: Option<String>,
 }
 
 impl AppState {
     pub async fn open(pad: &Path) -> CoreResult<AppState> {
-        Ok(AppState {
-            db: RwLock::new(Db::open(pad).await?),
-        })
+        Ok(AppState::met(Db::open(pad).await?, None))
+    }
+
+    pub fn met(db: Db, opstartmelding: Option<String>) -> AppState {
+        AppState {
+            db: RwLock::new(db),
+            opstartmelding,
+        }
     }
 
     /// The current database (a cheap handle to its pool).
@@ -23,24 +32,70 @@ impl AppState {
         self.db.read().await.clone()
     }
 
+    /// Why the saved team server could not be used at start-up, if so.
+    pub fn opstartmelding(&self) -> Option<String> {
+        self.opstartmelding.clone()
+    }
+
     /// Opens `pad` and makes it the current database; the old one is closed.
     pub async fn wissel(&self, pad: &Path) -> CoreResult<Db> {
         let nieuw = Db::open(pad).await?;
-        let oud = std::mem::replace(&mut *self.db.write().await, nieuw.clone());
-        oud.close().await;
+        self.vervang(nieuw.clone()).await;
         Ok(nieuw)
+    }
+
+    /// Makes an already opened database the current one; the old one is closed.
+    pub async fn vervang(&self, nieuw: Db) {
+        let oud = std::mem::replace(&mut *self.db.write().await, nieuw);
+        oud.close().await;
     }
 }
 
-/// `OPVANG_DB` when set, else the last file the user opened, else the app-data default.
-pub fn database_pad<R: tauri::Runtime>(app: &tauri::AppHandle<R>) -> tauri::Result<PathBuf> {
+/// Opens the database to start with: `OPVANG_DB` (file or URL) when set, else the saved team
+/// server with its keyring password, else the local file. When the server cannot be reached the
+/// local file is opened and the reason returned for the window to show.
+pub async fn opstarten<R: tauri::Runtime>(
+    app: &tauri::AppHandle<R>,
+) -> CoreResult<(Db, Option<String>)> {
+    if let Some(spec) = std::env::var_os("OPVANG_DB") {
+        return Ok((Db::verbinden(&spec.to_string_lossy()).await?, None));
+    }
+    let mut melding = None;
+    if let Some(server) = teamserver::instellingen(app) {
+        let wachtwoord = teamserver::bewaard_wachtwoord(&server).await;
+        match Db::open_postgres(&server.url(wachtwoord.as_deref())).await {
+            Ok(db) => return Ok((db, None)),
+            Err(fout) => {
+                melding = Some(format!(
+                    "De teamserver {}:{} was bij het starten niet bereikbaar; het lokale bestand is geopend. {}",
+                    server.host, server.poort, fout.message
+                ))
+            }
+        }
+    }
+    Ok((Db::open(&lokaal_pad(app)?).await?, melding))
+}
+
+/// The local database file: `OPVANG_DB` when it names a file, else the last file the user
+/// opened, else the app-data default.
+pub fn lokaal_pad<R: tauri::Runtime>(app: &tauri::AppHandle<R>) -> CoreResult<PathBuf> {
     if let Some(pad) = std::env::var_os("OPVANG_DB") {
-        return Ok(PathBuf::from(pad));
+        if !is_postgres_url(&pad.to_string_lossy()) {
+            return Ok(PathBuf::from(pad));
+        }
     }
     if let Some(pad) = laatst_geopend(app) {
         return Ok(pad);
     }
-    Ok(app.path().app_data_dir()?.join("opvangplanner.db"))
+    Ok(app
+        .path()
+        .app_data_dir()
+        .map_err(|e| {
+            CoreError::bestand(format!(
+                "De map voor programmagegevens is niet te vinden: {e}"
+            ))
+        })?
+        .join("opvangplanner.db"))
 }
 
 fn onthoud_bestand<R: tauri::Runtime>(app: &tauri::AppHandle<R>) -> Option<PathBuf> {
@@ -67,6 +122,8 @@ pub fn onthoud<R: tauri::Runtime>(app: &tauri::AppHandle<R>, pad: &Path) -> Core
         std::fs::write(&bestand, pad.display().to_string())
     };
     schrijf().map_err(|e| {
-        CoreError::bestand(format!("De gekozen database kon niet worden onthouden: {e}"))
+        CoreError::bestand(format!(
+            "De gekozen database kon niet worden onthouden: {e}"
+        ))
     })
 }

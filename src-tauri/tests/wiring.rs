@@ -194,3 +194,64 @@ fn a_bad_argument_is_rejected_before_reaching_core() {
         "{fout}"
     );
 }
+
+#[test]
+fn team_server_commands_refuse_bad_settings_and_a_local_copy() {
+    let shell = Shell::new("teamserver");
+    let fout = shell
+        .invoke(
+            "server_verbinden",
+            json!({
+                "instellingen": { "host": "", "poort": 5432, "database": "opvang", "gebruiker": "anna" },
+                "wachtwoord": "geheim",
+                "onthouden": true
+            }),
+        )
+        .expect_err("an empty host is refused");
+    assert_eq!(fout["code"], "validatie");
+    assert_eq!(fout["field"], "host");
+    assert_eq!(fout["message"], "Vul het serveradres in.");
+
+    let fout = shell
+        .invoke(
+            "kopieer_lokaal_naar_server",
+            json!({ "voortgang": "__CHANNEL__:1" }),
+        )
+        .expect_err("copying needs a connected team server");
+    assert_eq!(fout["code"], "validatie");
+    assert!(
+        fout["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("Verbind eerst met de teamserver"),
+        "{fout}"
+    );
+    assert_eq!(shell.invoke("opstartmelding", json!({})), Ok(Value::Null));
+}
+
+#[test]
+fn auditlog_export_writes_csv_or_a_dutch_file_error() {
+    let shell = Shell::new("auditlog");
+    shell
+        .invoke(
+            "locatie_toevoegen",
+            json!({ "invoer": locatie_invoer("GM0344") }),
+        )
+        .expect("a location is stored");
+    let pad = shell.dir.join("log.csv");
+    let aantal = shell
+        .invoke(
+            "auditlog_exporteren",
+            json!({ "locatie_id": null, "pad": pad }),
+        )
+        .expect("the log is written");
+    assert_eq!(aantal, 1);
+    assert!(std::fs::read(&pad).unwrap().starts_with(b"\xEF\xBB\xBF"));
+    let fout = shell
+        .invoke(
+            "auditlog_exporteren",
+            json!({ "locatie_id": 1, "pad": shell.dir.join("geen/map/log.csv") }),
+        )
+        .expect_err("a missing folder is a file error");
+    assert_eq!(fout["code"], "bestand");
+}

@@ -51,6 +51,15 @@ enum Opdracht {
         #[arg(long, value_name = "URL|PAD")]
         naar: String,
     },
+    /// Schrijft het auditlog (wie wijzigde wat, wanneer) als CSV-bestand voor Excel.
+    Auditlog {
+        /// Alleen de wijzigingen van deze locatie (het nummer van de locatie).
+        #[arg(long, value_name = "N")]
+        locatie: Option<i64>,
+        /// Het CSV-bestand dat wordt geschreven.
+        #[arg(long, value_name = "BESTAND")]
+        uit: std::path::PathBuf,
+    },
 }
 
 fn lees_datum(tekst: &str) -> Result<NaiveDate, String> {
@@ -120,6 +129,13 @@ async fn uitvoeren(cli: Cli) -> Result<(), CoreError> {
                 doel.pad()
             );
             doel.close().await;
+        }
+        Opdracht::Auditlog { locatie, uit } => {
+            let aantal = opvang_core::reports::auditlog::exporteren(&db, locatie, &uit).await?;
+            println!(
+                "{aantal} regels uit het auditlog geschreven naar {}.",
+                uit.display()
+            );
         }
     }
     db.close().await;

@@ -146,3 +146,32 @@ fn accepts_a_postgres_url_for_db() {
     );
     psql(&format!("DROP DATABASE {database} WITH (FORCE)"));
 }
+
+#[test]
+fn auditlog_writes_an_excel_csv() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("demo.db");
+    assert!(opvang(&db, &["demo"]).status.success());
+    let uit = dir.path().join("log.csv");
+    let alles = opvang(&db, &["auditlog", "--uit", uit.to_str().unwrap()]);
+    assert!(alles.status.success(), "{}", stderr(&alles));
+    assert!(stdout(&alles).contains("regels uit het auditlog geschreven"));
+    let bytes = std::fs::read(&uit).unwrap();
+    assert!(bytes.starts_with(b"\xEF\xBB\xBF"));
+    let tekst = String::from_utf8(bytes).unwrap();
+    assert!(tekst.contains("Tijdstip;Gebruiker;Tabel;Record;Locatie;Actie;Voor;Na\r\n"));
+    let totaal = tekst.lines().count();
+
+    let een = opvang(
+        &db,
+        &["auditlog", "--locatie", "1", "--uit", uit.to_str().unwrap()],
+    );
+    assert!(een.status.success(), "{}", stderr(&een));
+    let tekst = std::fs::read_to_string(&uit).unwrap();
+    assert!(tekst.lines().count() > 1 && tekst.lines().count() < totaal);
+    assert!(tekst.lines().skip(1).all(|r| r.contains(";1;")));
+
+    let fout = opvang(&db, &["auditlog", "--uit", "/geen/map/log.csv"]);
+    assert!(!fout.status.success());
+    assert!(stderr(&fout).starts_with("Fout: Het bestand /geen/map/log.csv kon niet"));
+}

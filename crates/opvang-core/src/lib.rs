@@ -13,6 +13,7 @@ pub mod occupancy;
 pub mod overview;
 pub mod progress;
 pub mod reference;
+pub mod reports;
 pub mod storage;
 
 pub use error::{CoreError, CoreResult, ErrorCode};

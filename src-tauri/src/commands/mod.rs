@@ -4,8 +4,10 @@
 
 mod locations;
 mod occupancy;
+mod server;
 mod settings;
 
 pub use locations::*;
 pub use occupancy::*;
+pub use server::*;
 pub use settings::*;

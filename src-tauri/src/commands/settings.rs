@@ -13,7 +13,8 @@ pub async fn database_info(state: State<'_, AppState>) -> CoreResult<DatabaseInf
     state.db().await.info().await
 }
 
-/// Opens (or creates) the database file the user chose in the file dialog and remembers it.
+/// Opens (or creates) the database file the user chose in the file dialog and remembers it
+/// (instead of a team server) for the next start.
 #[tauri::command(rename_all = "snake_case")]
 pub async fn database_openen<R: Runtime>(
     app: AppHandle<R>,
@@ -22,6 +23,7 @@ pub async fn database_openen<R: Runtime>(
 ) -> CoreResult<DatabaseInfo> {
     let db = state.wissel(&pad).await?;
     crate::state::onthoud(&app, &pad)?;
+    crate::teamserver::vergeten(&app)?;
     db.info().await
 }
 

@@ -1,0 +1,3 @@
+//! Reports written to files for use outside the app (spreadsheets), such as the audit log export.
+
+pub mod auditlog;
