@@ -37,6 +37,17 @@ pub async fn dashboard(db: &Db, peildatum: NaiveDate, gebied: &Gebied) -> CoreRe
     })
 }
 
+/// Totals per area of `soort` (e.g. province, safety region) over the whole country at `peildatum`,
+/// sorted by area name; they sum to the dashboard's country totals.
+pub async fn rollup(
+    db: &Db,
+    peildatum: NaiveDate,
+    soort: GebiedSoort,
+) -> CoreResult<Vec<GebiedTotalen>> {
+    let standen = db.standen(peildatum, &Gebied::land()).await?;
+    Ok(per_gebied(&standen, soort))
+}
+
 /// Weekly totals over the 18 months up to `tot` (inclusive), oldest first.
 pub async fn trend_tot(db: &Db, tot: NaiveDate, gebied: &Gebied) -> CoreResult<Vec<TrendPunt>> {
     let historie = db.historie(gebied).await?;

@@ -1,7 +1,9 @@
 //! Commands for occupancy: the dashboard, location states, snapshots and the demo set.
 
 use chrono::NaiveDate;
-use opvang_core::occupancy::{Gebied, LocatieStand, Peiling, PeilingInvoer, TrendPunt};
+use opvang_core::occupancy::{
+    Gebied, GebiedSoort, GebiedTotalen, LocatieStand, Peiling, PeilingInvoer, TrendPunt,
+};
 use opvang_core::overview::{self, Dashboard};
 use opvang_core::progress::Voortgang;
 use opvang_core::{demo, vandaag, CoreResult};
@@ -26,6 +28,15 @@ pub async fn trend(
     gebied: Gebied,
 ) -> CoreResult<Vec<TrendPunt>> {
     overview::trend_tot(&state.db().await, tot, &gebied).await
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn rollup(
+    state: State<'_, AppState>,
+    peildatum: NaiveDate,
+    soort: GebiedSoort,
+) -> CoreResult<Vec<GebiedTotalen>> {
+    overview::rollup(&state.db().await, peildatum, soort).await
 }
 
 #[tauri::command(rename_all = "snake_case")]

@@ -21,7 +21,7 @@ const STAND_SQL: &str = "\
 WITH stand AS (
   SELECT l.id, l.naam, l.plaats, l.gemeente_code, g.naam AS gemeente_naam,
          g.provincie_code, g.provincie_naam, g.veiligheidsregio_code, g.veiligheidsregio_naam,
-         l.soort, l.status, l.einddatum,
+         l.lat, l.lon, l.soort, l.status, l.einddatum,
          COALESCE((SELECT c.plaatsen FROM capaciteit c
                    WHERE c.locatie_id = l.id AND c.vanaf <= $1
                      AND (c.tot_en_met IS NULL OR c.tot_en_met >= $1)
@@ -85,6 +85,8 @@ fn feiten_uit(row: &AnyRow) -> CoreResult<LocatieFeiten> {
         provincie_naam: row.try_get("provincie_naam")?,
         veiligheidsregio_code: row.try_get("veiligheidsregio_code")?,
         veiligheidsregio_naam: row.try_get("veiligheidsregio_naam")?,
+        lat: row.try_get("lat")?,
+        lon: row.try_get("lon")?,
         soort: LocatieType::from_code(&soort)
             .ok_or_else(|| CoreError::database(format!("Onbekend locatietype {soort:?}.")))?,
         status: LocatieStatus::from_code(&status)
@@ -609,6 +611,37 @@ mod tests {
                     assert_eq!(Totalen::van(&eigen), g.totalen, "{soort:?} {}", g.code);
                 }
             }
+            // The map's roll-up tables: each province and safety region equals the dashboard for
+            // that area, and together they sum to the dashboard's country totals.
+            let dashboard = crate::overview::dashboard(&db, d(VANDAAG), &Gebied::land())
+                .await
+                .unwrap();
+            for soort in [GebiedSoort::Provincie, GebiedSoort::Veiligheidsregio] {
+                let rollup = crate::overview::rollup(&db, d(VANDAAG), soort).await.unwrap();
+                assert_eq!(rollup.len(), 2, "{soort:?}: Utrecht and Gelderland");
+                let som = |f: fn(&Totalen) -> i64| rollup.iter().map(|g| f(&g.totalen)).sum::<i64>();
+                assert_eq!(
+                    (som(|t| t.gerealiseerd), som(|t| t.bezet), som(|t| t.vrij), som(|t| t.locaties)),
+                    (
+                        dashboard.totalen.gerealiseerd,
+                        dashboard.totalen.bezet,
+                        dashboard.totalen.vrij,
+                        dashboard.totalen.locaties
+                    ),
+                    "{soort:?}"
+                );
+                for g in &rollup {
+                    let gebied = Gebied {
+                        soort,
+                        code: Some(g.code.clone()),
+                    };
+                    let eigen = crate::overview::dashboard(&db, d(VANDAAG), &gebied)
+                        .await
+                        .unwrap();
+                    assert_eq!(eigen.totalen, g.totalen, "{soort:?} {}", g.code);
+                }
+            }
+
             let arnhem_stand = db.locatie_stand(arnhem, d(VANDAAG)).await.unwrap().unwrap();
             assert_eq!(crate::format::percentage(arnhem_stand.graad), "–");
 

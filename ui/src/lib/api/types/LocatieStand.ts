@@ -6,7 +6,11 @@ import type { LocatieType } from "./LocatieType";
 /**
  * A location's numbers at one date: capacity covering it, latest snapshot on or before it.
  */
-export type LocatieStand = { locatie_id: number, naam: string, plaats: string, gemeente_code: string, gemeente_naam: string, provincie_code: string, provincie_naam: string, veiligheidsregio_code: string, veiligheidsregio_naam: string, soort: LocatieType, status: LocatieStatus, einddatum: string | null, capaciteit: number, niet_inzetbaar: number, bezetting: Bezetting, 
+export type LocatieStand = { locatie_id: number, naam: string, plaats: string, gemeente_code: string, gemeente_naam: string, provincie_code: string, provincie_naam: string, veiligheidsregio_code: string, veiligheidsregio_naam: string, 
+/**
+ * WGS84 coordinates, when known (the map shows a pin).
+ */
+lat: number | null, lon: number | null, soort: LocatieType, status: LocatieStatus, einddatum: string | null, capaciteit: number, niet_inzetbaar: number, bezetting: Bezetting, 
 /**
  * Peildatum of the snapshot used; absent when there is none on or before the date.
  */
