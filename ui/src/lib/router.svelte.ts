@@ -7,6 +7,7 @@ export type Route =
   | { scherm: 'locatie_nieuw' }
   | { scherm: 'locatie_bewerken'; id: number }
   | { scherm: 'bezetting'; gemeente?: string }
+  | { scherm: 'kaart' }
   | { scherm: 'instellingen' };
 
 export const router = $state<{ route: Route }>({ route: { scherm: 'dashboard' } });

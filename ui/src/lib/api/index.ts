@@ -9,6 +9,8 @@ import type { CoreError } from './types/CoreError';
 import type { Dashboard } from './types/Dashboard';
 import type { DatabaseInfo } from './types/DatabaseInfo';
 import type { Gebied } from './types/Gebied';
+import type { GebiedSoort } from './types/GebiedSoort';
+import type { GebiedTotalen } from './types/GebiedTotalen';
 import type { Gemeente } from './types/Gemeente';
 import type { Locatie } from './types/Locatie';
 import type { LocatieInvoer } from './types/LocatieInvoer';
@@ -55,6 +57,8 @@ export const api = {
   dashboard: (peildatum: string, gebied: Gebied) =>
     call<Dashboard>('dashboard', { peildatum, gebied }),
   trend: (tot: string, gebied: Gebied) => call<TrendPunt[]>('trend', { tot, gebied }),
+  rollup: (peildatum: string, soort: GebiedSoort) =>
+    call<GebiedTotalen[]>('rollup', { peildatum, soort }),
   standen: (peildatum: string, gebied: Gebied) =>
     call<LocatieStand[]>('standen', { peildatum, gebied }),
   locatie: (id: number) => call<Locatie>('locatie', { id }),

@@ -21,6 +21,8 @@ function stand(id: number, deel: Partial<LocatieStand>): LocatieStand {
     provincie_naam: 'Utrecht',
     veiligheidsregio_code: 'VR09',
     veiligheidsregio_naam: 'Utrecht',
+    lat: null,
+    lon: null,
     soort: 'hotel_pension',
     status: 'in_gebruik',
     einddatum: null,

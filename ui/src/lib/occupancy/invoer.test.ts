@@ -23,6 +23,8 @@ function stand(id: number, naam: string, deel: Partial<LocatieStand> = {}): Loca
     provincie_naam: 'Utrecht',
     veiligheidsregio_code: 'VR09',
     veiligheidsregio_naam: 'Utrecht',
+    lat: null,
+    lon: null,
     soort: 'hotel_pension',
     status: 'in_gebruik',
     einddatum: null,
