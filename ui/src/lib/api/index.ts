@@ -17,6 +17,8 @@ import type { LocatieInvoer } from './types/LocatieInvoer';
 import type { LocatieStand } from './types/LocatieStand';
 import type { Peiling } from './types/Peiling';
 import type { PeilingInvoer } from './types/PeilingInvoer';
+import type { ServerInstellingen } from './types/ServerInstellingen';
+import type { ServerTest } from './types/ServerTest';
 import type { StatusWijziging } from './types/StatusWijziging';
 import type { TrendPunt } from './types/TrendPunt';
 import type { Voortgang } from './types/Voortgang';
@@ -86,6 +88,20 @@ export const api = {
   gebruikerInstellen: (naam: string) => call<DatabaseInfo>('gebruiker_instellen', { naam }),
   verouderdNaDagenInstellen: (dagen: number) =>
     call<DatabaseInfo>('verouderd_na_dagen_instellen', { dagen }),
+  serverInstellingen: () => call<ServerInstellingen | null>('server_instellingen'),
+  opstartmelding: () => call<string | null>('opstartmelding'),
+  serverVerbindingTesten: (instellingen: ServerInstellingen, wachtwoord: string | null) =>
+    call<ServerTest>('server_verbinding_testen', { instellingen, wachtwoord }),
+  serverVerbinden: (instellingen: ServerInstellingen, wachtwoord: string | null, onthouden: boolean) =>
+    call<DatabaseInfo>('server_verbinden', { instellingen, wachtwoord, onthouden }),
+  lokaalGebruiken: () => call<DatabaseInfo>('lokaal_gebruiken'),
+  kopieerLokaalNaarServer: (opVoortgang: (stap: Voortgang) => void) => {
+    const voortgang = new Channel<Voortgang>();
+    voortgang.onmessage = opVoortgang;
+    return call<number>('kopieer_lokaal_naar_server', { voortgang });
+  },
+  auditlogExporteren: (locatieId: number | null, pad: string) =>
+    call<number>('auditlog_exporteren', { locatie_id: locatieId, pad }),
 };
 
 export type {
@@ -101,5 +117,7 @@ export type {
   LocatieStand,
   Peiling,
   PeilingInvoer,
+  ServerInstellingen,
+  ServerTest,
   TrendPunt,
 };

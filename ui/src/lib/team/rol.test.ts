@@ -1,0 +1,31 @@
+// Tests which roles may edit: only administrators and planners.
+
+import { describe, expect, it } from 'vitest';
+import type { DatabaseInfo } from '../api';
+import type { Rol } from '../api/types/Rol';
+import { magBewerken } from './rol';
+
+function info(rol: Rol): DatabaseInfo {
+  return {
+    pad: 'postgres://anna@server/opvang',
+    backend: 'postgres',
+    gebruiker: 'anna',
+    rol,
+    locaties: 3,
+    verouderd_na_dagen: 14,
+  };
+}
+
+describe('magBewerken', () => {
+  it('allows administrators and planners', () => {
+    expect(magBewerken(info('beheerder'))).toBe(true);
+    expect(magBewerken(info('planner'))).toBe(true);
+  });
+
+  it('refuses reviewers, readers, logins without a role and an unknown state', () => {
+    expect(magBewerken(info('beoordelaar'))).toBe(false);
+    expect(magBewerken(info('lezer'))).toBe(false);
+    expect(magBewerken(info('geen'))).toBe(false);
+    expect(magBewerken(null)).toBe(false);
+  });
+});
