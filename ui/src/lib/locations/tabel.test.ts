@@ -30,6 +30,7 @@ function stand(id: number, deel: Partial<LocatieStand>): LocatieStand {
     niet_inzetbaar: 0,
     bezetting: { ontheemden: 90, statushouders: 0, asielzoekers: 0, overig: 0 },
     peildatum: '2026-11-16',
+    peiling_versie: 1,
     bezet: 90,
     vrij: 10,
     graad: 900,

@@ -32,6 +32,7 @@ function stand(id: number, naam: string, deel: Partial<LocatieStand> = {}): Loca
     niet_inzetbaar: 10,
     bezetting: { ontheemden: 1024, statushouders: 5, asielzoekers: 0, overig: 1 },
     peildatum: '2026-11-16',
+    peiling_versie: 3,
     bezet: 1030,
     vrij: 160,
     graad: 858,
@@ -50,6 +51,7 @@ function rij(id: number, naam: string, deel: Partial<InvoerRij> = {}): InvoerRij
     waarden: { ontheemden: '0', statushouders: '0', asielzoekers: '0', overig: '0', niet_inzetbaar: '0' },
     reden: '',
     bron: null,
+    versie: null,
     ...deel,
   };
 }
@@ -108,13 +110,14 @@ describe('occupancy entry rows', () => {
     expect(somRijen([a, b])).toMatchObject({ overig: null, bezet: null, vrij: null, ontheemden: 1090 });
   });
 
-  it('reads all rows into snapshots for the peildatum', () => {
+  it('reads all rows into snapshots, with the version only for this peildatum\'s own snapshot', () => {
     const rijen = [
       rij(1, 'A', {
         waarden: { ontheemden: '80', statushouders: '', asielzoekers: '1.001', overig: '0', niet_inzetbaar: '4' },
         reden: ' Schimmel ',
       }),
-      rij(2, 'B', { reden: 'vergeten' }),
+      rij(2, 'B', { reden: 'vergeten', bron: '2026-11-23', versie: 4 }),
+      rij(4, 'C', { bron: '2026-11-16', versie: 2 }),
       rij(3, 'Nieuw', { capaciteit: 0 }),
     ];
     expect(leesRijen(rijen, '2026-11-23')).toEqual({
@@ -125,6 +128,7 @@ describe('occupancy entry rows', () => {
           bezetting: { ontheemden: 80, statushouders: 0, asielzoekers: 1001, overig: 0 },
           niet_inzetbaar: 4,
           reden_niet_inzetbaar: 'Schimmel',
+          versie: null,
         },
         {
           locatie_id: 2,
@@ -132,6 +136,15 @@ describe('occupancy entry rows', () => {
           bezetting: { ontheemden: 0, statushouders: 0, asielzoekers: 0, overig: 0 },
           niet_inzetbaar: 0,
           reden_niet_inzetbaar: '',
+          versie: 4,
+        },
+        {
+          locatie_id: 4,
+          peildatum: '2026-11-23',
+          bezetting: { ontheemden: 0, statushouders: 0, asielzoekers: 0, overig: 0 },
+          niet_inzetbaar: 0,
+          reden_niet_inzetbaar: '',
+          versie: null,
         },
       ],
     });

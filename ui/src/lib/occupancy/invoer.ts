@@ -22,6 +22,8 @@ export type InvoerRij = {
   reden: string;
   /** Peildatum of the snapshot the row was prefilled from; null when there is none. */
   bron: string | null;
+  /** Version of that snapshot, sent back when it is the snapshot of the peildatum itself. */
+  versie: number | null;
 };
 
 /** Where a problem is: a row (by location), optionally a column or the peildatum field. */
@@ -54,6 +56,7 @@ export function rijenUit(standen: LocatieStand[]): InvoerRij[] {
       },
       reden: '',
       bron: s.peildatum,
+      versie: s.peiling_versie,
     }));
 }
 
@@ -110,6 +113,8 @@ export function leesRijen(
       },
       niet_inzetbaar: getallen.niet_inzetbaar,
       reden_niet_inzetbaar: getallen.niet_inzetbaar > 0 ? rij.reden.trim() : '',
+      // Editing the snapshot of this very peildatum needs the version seen; others are new.
+      versie: rij.bron === peildatum ? rij.versie : null,
     });
   }
   return { invoer };
