@@ -63,7 +63,11 @@ pub async fn opstarten<R: tauri::Runtime>(
     let mut melding = None;
     if let Some(server) = teamserver::instellingen(app) {
         let wachtwoord = teamserver::bewaard_wachtwoord(&server).await;
-        match Db::open_postgres(&server.url(wachtwoord.as_deref())).await {
+        let verbinding = match teamserver::bereikbaar(&server).await {
+            Ok(()) => Db::open_postgres(&server.url(wachtwoord.as_deref())).await,
+            Err(fout) => Err(fout),
+        };
+        match verbinding {
             Ok(db) => return Ok((db, None)),
             Err(fout) => {
                 melding = Some(format!(

@@ -50,6 +50,24 @@ pub fn vergeten<R: tauri::Runtime>(app: &tauri::AppHandle<R>) -> CoreResult<()> 
     }
 }
 
+/// Whether the server answers on its port within a few seconds, so an unreachable server does
+/// not hold up the start of the app.
+pub async fn bereikbaar(instellingen: &ServerInstellingen) -> CoreResult<()> {
+    let adres = (instellingen.host.trim().to_owned(), instellingen.poort);
+    match tokio::time::timeout(
+        std::time::Duration::from_secs(3),
+        tokio::net::TcpStream::connect(adres),
+    )
+    .await
+    {
+        Ok(Ok(_)) => Ok(()),
+        Ok(Err(e)) => Err(CoreError::database(format!("Geen verbinding: {e}."))),
+        Err(_) => Err(CoreError::database(
+            "De server gaf binnen 3 seconden geen antwoord.",
+        )),
+    }
+}
+
 fn account(instellingen: &ServerInstellingen) -> String {
     format!(
         "{}@{}:{}/{}",
