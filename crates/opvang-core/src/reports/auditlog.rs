@@ -102,11 +102,7 @@ mod tests {
 
     #[test]
     fn writes_excel_csv_with_bom_semicolons_and_crlf() {
-        let bytes = csv(&[regel(
-            "Anna; de Planner",
-            Some(r#"{"naam":"Hotel Oud"}"#),
-        )])
-        .unwrap();
+        let bytes = csv(&[regel("Anna; de Planner", Some(r#"{"naam":"Hotel Oud"}"#))]).unwrap();
         assert!(bytes.starts_with(b"\xEF\xBB\xBF"));
         let tekst = String::from_utf8(bytes[3..].to_vec()).unwrap();
         let regels: Vec<&str> = tekst.split("\r\n").collect();
