@@ -18,8 +18,22 @@ cargo build --quiet -p opvangplanner </dev/null
 # shellcheck source=scripts/display.sh
 source scripts/display.sh
 ensure_display
-trap stop_display EXIT
+APP_PID=""
+# shellcheck disable=SC2329 # called from the EXIT trap
+stop_app() {
+    if [[ -n "$APP_PID" ]]; then
+        kill "$APP_PID" 2>/dev/null || true
+        wait "$APP_PID" 2>/dev/null || true
+    fi
+}
+trap 'stop_app; stop_display' EXIT
 trap 'exit 130' INT TERM
 
 printf '==> starting Opvangplanner on display %s\n' "$DISPLAY"
-"$CARGO_TARGET_DIR/debug/opvangplanner" "$@"
+# In the background, so Ctrl+C or a TERM stops the app and the Xvfb this script started.
+"$CARGO_TARGET_DIR/debug/opvangplanner" "$@" </dev/null &
+APP_PID=$!
+status=0
+wait "$APP_PID" || status=$?
+APP_PID=""
+exit "$status"

@@ -101,10 +101,11 @@ ensure_display force # in this shell, so cleanup can stop the Xvfb it started
 step "end-to-end" run_e2e
 CURRENT_STEP="summary"
 
-rust_tests=$(grep -hoE '^test result: ok\. [0-9]+ passed' "$LOGS/cargo_test.log" | awk '{s += $4} END {print s + 0}')
-ui_tests=$(grep -hoE 'Tests +[0-9]+ passed' "$LOGS/vitest.log" | grep -oE '[0-9]+' | tail -1)
-e2e_tests=$(grep -hoE '[0-9]+ passed' "$LOGS/end-to-end.log" | tail -1 | grep -oE '[0-9]+')
+plain() { sed 's/\x1b\[[0-9;]*m//g' "$LOGS/$1.log"; } # a step's log without colour codes
+rust_tests=$(plain cargo_test | grep -oE '^test result: ok\. [0-9]+ passed' | awk '{s += $4} END {print s + 0}' || true)
+ui_tests=$(plain vitest | grep -oE 'Tests +[0-9]+ passed' | grep -oE '[0-9]+' | tail -n 1 || true)
+e2e_tests=$(plain end-to-end | grep -oE '[0-9]+ passed' | tail -n 1 | grep -oE '[0-9]+' || true)
 timings="$(printf '%s, ' "${TIMINGS[@]}")"
 printf '\nTimings: %s\n' "${timings%, }"
 printf '✓ test.sh: all checks passed — %s Rust tests, %s UI tests, %s end-to-end tests — in %s\n' \
-    "$rust_tests" "${ui_tests:-0}" "${e2e_tests:-0}" "$(duration $((SECONDS - START)))"
+    "${rust_tests:-?}" "${ui_tests:-?}" "${e2e_tests:-?}" "$(duration $((SECONDS - START)))"

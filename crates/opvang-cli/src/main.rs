@@ -1,6 +1,7 @@
 //! The `opvang` command: Opvangplanner's operations without a window (demo data, status, …).
 
 mod loadtest;
+mod ombouw;
 mod status;
 
 use std::process::ExitCode;
@@ -51,6 +52,11 @@ enum Opdracht {
         #[arg(long, value_name = "URL|PAD")]
         naar: String,
     },
+    /// Ombouw naar reguliere woningen: geschiktheid van locaties en besluiten.
+    Ombouw {
+        #[command(subcommand)]
+        opdracht: OmbouwOpdracht,
+    },
     /// Schrijft het auditlog (wie wijzigde wat, wanneer) als CSV-bestand voor Excel.
     Auditlog {
         /// Alleen de wijzigingen van deze locatie (het nummer van de locatie).
@@ -59,6 +65,20 @@ enum Opdracht {
         /// Het CSV-bestand dat wordt geschreven.
         #[arg(long, value_name = "BESTAND")]
         uit: std::path::PathBuf,
+    },
+}
+
+#[derive(Subcommand)]
+enum OmbouwOpdracht {
+    /// Toont alle locaties gerangschikt op geschiktheidsscore, met categorie en besluit, en
+    /// per gemeente het aantal wooneenheden dat kan worden omgebouwd.
+    Portefeuille {
+        /// Alleen deze gemeente (CBS-code, bijvoorbeeld GM0344).
+        #[arg(long, value_name = "GMxxxx")]
+        gemeente: Option<String>,
+        /// Alleen deze categorie: geschikt, geschikt_na_aanpassing of niet_geschikt.
+        #[arg(long, value_parser = ombouw::lees_categorie)]
+        categorie: Option<opvang_core::suitability::Categorie>,
     },
 }
 
@@ -129,6 +149,15 @@ async fn uitvoeren(cli: Cli) -> Result<(), CoreError> {
                 doel.pad()
             );
             doel.close().await;
+        }
+        Opdracht::Ombouw {
+            opdracht:
+                OmbouwOpdracht::Portefeuille {
+                    gemeente,
+                    categorie,
+                },
+        } => {
+            print!("{}", ombouw::portefeuille(&db, gemeente, categorie).await?);
         }
         Opdracht::Auditlog { locatie, uit } => {
             let aantal = opvang_core::reports::auditlog::exporteren(&db, locatie, &uit).await?;

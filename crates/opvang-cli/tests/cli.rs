@@ -175,3 +175,105 @@ fn auditlog_writes_an_excel_csv() {
     assert!(!fout.status.success());
     assert!(stderr(&fout).starts_with("Fout: Het bestand /geen/map/log.csv kon niet"));
 }
+
+/// Assesses, submits and decides (as another user) the first demo location through the core.
+async fn beoordeel_eerste_demolocatie(pad: &std::path::Path) {
+    use opvang_core::reviews::{Besluit, BesluitInvoer};
+    use opvang_core::suitability::{BeoordelingInvoer, CriteriumScore};
+    let db = opvang_core::Db::open(pad).await.unwrap();
+    db.gebruiker_instellen("Anna de Planner").await.unwrap();
+    let set = db.criteriasets().await.unwrap().remove(0);
+    let datum = chrono::NaiveDate::from_ymd_opt(2026, 11, 2).unwrap();
+    let beoordeling = db
+        .beoordeling_toevoegen(&BeoordelingInvoer {
+            locatie_id: 1,
+            criteriaset_id: set.id,
+            datum,
+            scores: set
+                .criteria
+                .iter()
+                .map(|c| CriteriumScore {
+                    sleutel: c.sleutel.clone(),
+                    score: Some(4),
+                    onderbouwing: "Schouw 2-11-2026.".into(),
+                })
+                .collect(),
+        })
+        .await
+        .unwrap();
+    let review = db.review_starten(beoordeling.id).await.unwrap();
+    let review = db
+        .review_indienen(review.id, review.versie, datum)
+        .await
+        .unwrap();
+    db.gebruiker_instellen("Bert de Beoordelaar").await.unwrap();
+    db.review_besluiten(&BesluitInvoer {
+        review_id: review.id,
+        versie: review.versie,
+        besluit: Besluit::Akkoord,
+        besluitdatum: datum,
+        toelichting: String::new(),
+    })
+    .await
+    .unwrap();
+    db.close().await;
+}
+
+#[tokio::test]
+async fn ombouw_portfolio_ranks_the_demo_locations() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("demo.db");
+    let demo = opvang(&db, &["demo"]);
+    assert!(demo.status.success(), "{}", stderr(&demo));
+
+    let voor = opvang(&db, &["ombouw", "portefeuille"]);
+    assert!(voor.status.success(), "{}", stderr(&voor));
+    let tekst = stdout(&voor);
+    assert!(
+        tekst.starts_with("Ombouwportefeuille — alle gemeenten"),
+        "{tekst}"
+    );
+    assert_eq!(tekst.matches("niet beoordeeld").count(), 40, "{tekst}");
+
+    beoordeel_eerste_demolocatie(&db).await;
+    let na = opvang(&db, &["ombouw", "portefeuille", "--gemeente", "gm0344"]);
+    assert!(na.status.success(), "{}", stderr(&na));
+    let tekst = stdout(&na);
+    assert!(
+        tekst.starts_with("Ombouwportefeuille — Utrecht (GM0344)"),
+        "{tekst}"
+    );
+    let eerste = tekst
+        .lines()
+        .find(|r| r.trim_start().starts_with("1 "))
+        .unwrap_or_else(|| panic!("no rank 1 in:\n{tekst}"));
+    assert!(eerste.contains("Hotel De Zonnehoek 1 (demo)"), "{eerste}");
+    assert!(
+        eerste.contains(" 100 ") && eerste.contains("geschikt"),
+        "{eerste}"
+    );
+    assert!(eerste.trim_end().ends_with("akkoord"), "{eerste}");
+    assert_eq!(tekst.matches("niet beoordeeld").count(), 4, "{tekst}");
+    let utrecht = tekst
+        .lines()
+        .find(|r| r.starts_with("Utrecht "))
+        .unwrap_or_else(|| panic!("no municipality row in:\n{tekst}"));
+    let getallen: Vec<&str> = utrecht.split_whitespace().skip(1).collect();
+    assert_eq!(getallen[0..2], ["5", "1"], "{utrecht}");
+    assert_eq!(
+        getallen[2], getallen[3],
+        "decided units are convertible: {utrecht}"
+    );
+
+    let geschikt = opvang(&db, &["ombouw", "portefeuille", "--categorie", "geschikt"]);
+    assert!(geschikt.status.success(), "{}", stderr(&geschikt));
+    assert!(!stdout(&geschikt).contains("niet beoordeeld"));
+
+    let fout = opvang(&db, &["ombouw", "portefeuille", "--gemeente", "GM9999"]);
+    assert!(!fout.status.success());
+    assert!(
+        stderr(&fout).contains("Onbekende gemeentecode \"GM9999\""),
+        "{}",
+        stderr(&fout)
+    );
+}

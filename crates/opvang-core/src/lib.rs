@@ -1,7 +1,8 @@
 //! Opvangplanner's core: the domain of Dutch municipal reception locations, their storage and rules.
 //!
 //! Everything a planner can do lives here and is tested without a window: the location register
-//! with its lifecycle ([`locations`]), occupancy snapshots and their totals ([`occupancy`]), the
+//! with its lifecycle ([`locations`]), occupancy snapshots and their totals ([`occupancy`]),
+//! conversion suitability ([`suitability`]) and its review workflow ([`reviews`]), the
 //! database ([`storage`]), Dutch formatting ([`format`]), reference data ([`reference`]) and the
 //! demo data set ([`demo`]). The desktop shell and the `opvang` CLI only translate to and from it.
 
@@ -14,7 +15,9 @@ pub mod overview;
 pub mod progress;
 pub mod reference;
 pub mod reports;
+pub mod reviews;
 pub mod storage;
+pub mod suitability;
 
 pub use error::{CoreError, CoreResult, ErrorCode};
 pub use storage::Db;

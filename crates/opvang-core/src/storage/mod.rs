@@ -8,8 +8,10 @@ mod audit;
 mod copy;
 mod locations;
 mod occupancy;
+mod reviews;
 mod server;
 mod settings;
+mod suitability;
 
 pub use audit::AuditRegel;
 pub use server::{ServerInstellingen, ServerTest};
@@ -208,6 +210,7 @@ impl Db {
             }
             tx.commit().await?;
         }
+        self.standaard_criteriaset_laden().await?;
         Ok(())
     }
 

@@ -1,0 +1,263 @@
+//! The conversion review workflow (DESIGN.md §7): concept → ter beoordeling → besloten, the
+//! four-eyes rule, comments and attachments (file reference + SHA-256).
+//!
+//! A decided review is final; a new review for the same location supersedes it.
+
+use std::io::Read;
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+use ts_rs::TS;
+
+use crate::error::{CoreError, CoreResult};
+
+/// Where a review is in its workflow.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum ReviewStatus {
+    Concept,
+    TerBeoordeling,
+    Besloten,
+}
+
+/// The decision on a review.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum Besluit {
+    Akkoord,
+    Afgewezen,
+    Aangehouden,
+}
+
+impl ReviewStatus {
+    pub fn code(self) -> &'static str {
+        match self {
+            ReviewStatus::Concept => "concept",
+            ReviewStatus::TerBeoordeling => "ter_beoordeling",
+            ReviewStatus::Besloten => "besloten",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        match code {
+            "concept" => Some(ReviewStatus::Concept),
+            "ter_beoordeling" => Some(ReviewStatus::TerBeoordeling),
+            "besloten" => Some(ReviewStatus::Besloten),
+            _ => None,
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            ReviewStatus::Concept => "concept",
+            ReviewStatus::TerBeoordeling => "ter beoordeling",
+            ReviewStatus::Besloten => "besloten",
+        }
+    }
+
+    /// Checks a move to `naar`; the only moves are concept → ter beoordeling → besloten.
+    pub fn check_transition(self, naar: ReviewStatus) -> CoreResult<()> {
+        match (self, naar) {
+            (ReviewStatus::Concept, ReviewStatus::TerBeoordeling)
+            | (ReviewStatus::TerBeoordeling, ReviewStatus::Besloten) => Ok(()),
+            (ReviewStatus::Besloten, _) => Err(CoreError::validatie(
+                "status",
+                "Deze review is al besloten; een besluit wordt niet gewijzigd. Start een nieuwe \
+                 review die deze vervangt.",
+            )),
+            (van, naar) => Err(CoreError::validatie(
+                "status",
+                format!(
+                    "Een review kan niet van {} naar {} gaan; de volgorde is concept, ter \
+                     beoordeling, besloten.",
+                    van.label(),
+                    naar.label()
+                ),
+            )),
+        }
+    }
+}
+
+impl Besluit {
+    pub fn code(self) -> &'static str {
+        match self {
+            Besluit::Akkoord => "akkoord",
+            Besluit::Afgewezen => "afgewezen",
+            Besluit::Aangehouden => "aangehouden",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        match code {
+            "akkoord" => Some(Besluit::Akkoord),
+            "afgewezen" => Some(Besluit::Afgewezen),
+            "aangehouden" => Some(Besluit::Aangehouden),
+            _ => None,
+        }
+    }
+}
+
+/// A comment on a review.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Opmerking {
+    pub id: i64,
+    /// UTC time in RFC 3339.
+    pub tijdstip: String,
+    pub gebruiker: String,
+    pub tekst: String,
+}
+
+/// An attachment: a reference to a file the user chose, with its SHA-256 at the time of adding.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Bijlage {
+    pub id: i64,
+    pub pad: String,
+    /// Lower-case hexadecimal SHA-256 of the file's contents.
+    pub sha256: String,
+    pub bytes: i64,
+    /// UTC time in RFC 3339.
+    pub tijdstip: String,
+    pub gebruiker: String,
+}
+
+/// A review of one assessment with its trail.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Review {
+    pub id: i64,
+    pub beoordeling_id: i64,
+    pub locatie_id: i64,
+    pub status: ReviewStatus,
+    pub besluit: Option<Besluit>,
+    /// Who started the review and submits it.
+    pub indiener: String,
+    /// The assessor who drew up the assessment; never the one who decides.
+    pub opsteller: String,
+    pub ingediend_op: Option<chrono::NaiveDate>,
+    pub beoordelaar: Option<String>,
+    pub besluitdatum: Option<chrono::NaiveDate>,
+    /// The reviewer's explanation of the decision.
+    pub toelichting: String,
+    /// The decided review this one supersedes.
+    pub vervangt_id: Option<i64>,
+    /// The review that superseded this one, if any.
+    pub vervangen_door: Option<i64>,
+    pub opmerkingen: Vec<Opmerking>,
+    pub bijlagen: Vec<Bijlage>,
+    pub versie: i64,
+}
+
+/// A reviewer's decision on a review that is *ter beoordeling*.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct BesluitInvoer {
+    pub review_id: i64,
+    pub versie: i64,
+    pub besluit: Besluit,
+    pub besluitdatum: chrono::NaiveDate,
+    pub toelichting: String,
+}
+
+/// The four-eyes rule: whoever decides did not draw up the assessment.
+pub fn vier_ogen(opsteller: &str, beoordelaar: &str) -> CoreResult<()> {
+    if opsteller.trim().eq_ignore_ascii_case(beoordelaar.trim()) {
+        return Err(CoreError::validatie(
+            "beoordelaar",
+            format!(
+                "Vier-ogenprincipe: {beoordelaar} heeft de beoordeling zelf opgesteld en mag er \
+                 niet over besluiten; een andere beoordelaar moet besluiten."
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// The SHA-256 (lower-case hex) and size of a file, read in blocks.
+pub fn sha256_van_bestand(pad: &Path) -> CoreResult<(String, i64)> {
+    let mut bestand = std::fs::File::open(pad).map_err(|e| {
+        CoreError::bestand(format!(
+            "De bijlage {} kan niet worden gelezen: {e}",
+            pad.display()
+        ))
+    })?;
+    let mut hasher = Sha256::new();
+    let mut blok = vec![0u8; 64 * 1024];
+    let mut bytes = 0i64;
+    loop {
+        let n = bestand.read(&mut blok).map_err(|e| {
+            CoreError::bestand(format!(
+                "De bijlage {} kan niet worden gelezen: {e}",
+                pad.display()
+            ))
+        })?;
+        if n == 0 {
+            break;
+        }
+        bytes += n as i64;
+        hasher.update(&blok[..n]);
+    }
+    let hash = hasher
+        .finalize()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    Ok((hash, bytes))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_forward_transitions() {
+        use ReviewStatus::*;
+        assert!(Concept.check_transition(TerBeoordeling).is_ok());
+        assert!(TerBeoordeling.check_transition(Besloten).is_ok());
+        for (van, naar) in [
+            (Concept, Besloten),
+            (Concept, Concept),
+            (TerBeoordeling, Concept),
+            (TerBeoordeling, TerBeoordeling),
+        ] {
+            let err = van.check_transition(naar).unwrap_err();
+            assert_eq!(err.field.as_deref(), Some("status"));
+            assert!(
+                err.message.contains("de volgorde is concept"),
+                "{}",
+                err.message
+            );
+        }
+        for naar in [Concept, TerBeoordeling, Besloten] {
+            let err = Besloten.check_transition(naar).unwrap_err();
+            assert!(err.message.contains("al besloten"));
+        }
+    }
+
+    #[test]
+    fn four_eyes_compares_names() {
+        assert!(vier_ogen("anna", "bert").is_ok());
+        let err = vier_ogen("Anna", " anna ").unwrap_err();
+        assert_eq!(err.field.as_deref(), Some("beoordelaar"));
+        assert!(err.message.starts_with("Vier-ogenprincipe"));
+    }
+
+    #[test]
+    fn hashes_a_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let pad = dir.path().join("rapport.txt");
+        std::fs::write(&pad, b"abc").unwrap();
+        let (hash, bytes) = sha256_van_bestand(&pad).unwrap();
+        assert_eq!(
+            hash,
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+        );
+        assert_eq!(bytes, 3);
+        let err = sha256_van_bestand(&dir.path().join("weg.pdf")).unwrap_err();
+        assert_eq!(err.code, crate::error::ErrorCode::Bestand);
+    }
+}
