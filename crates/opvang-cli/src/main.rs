@@ -2,6 +2,7 @@
 
 mod loadtest;
 mod ombouw;
+mod plan;
 mod status;
 
 use std::process::ExitCode;
@@ -66,6 +67,38 @@ enum Opdracht {
         #[arg(long, value_name = "BESTAND")]
         uit: std::path::PathBuf,
     },
+    /// Capaciteitsplanning: vraag, aanbod en saldo per maand, gebied en doelgroep tot en met
+    /// april 2031, met P10/P50/P90-banden uit Monte Carlo-runs, als CSV-bestand voor Excel.
+    Plan {
+        /// Het scenario: standaard, hoge_instroom of snelle_doorstroom.
+        #[arg(long, default_value = "standaard")]
+        scenario: String,
+        /// Aantal Monte Carlo-runs voor de banden (0: alleen de centrale projectie).
+        #[arg(long, default_value_t = 1000)]
+        runs: u32,
+        /// Startwaarde van de toevalsgenerator; dezelfde waarde geeft dezelfde banden.
+        #[arg(long, default_value_t = 2027)]
+        seed: u64,
+        /// Startdatum als JJJJ-MM-DD (standaard vandaag); de bezetting op die datum is het begin.
+        #[arg(long, value_parser = lees_datum)]
+        start: Option<NaiveDate>,
+        /// Het CSV-bestand dat wordt geschreven.
+        #[arg(long, visible_alias = "out", value_name = "BESTAND.csv")]
+        uit: std::path::PathBuf,
+    },
+    /// Meet de projectie met Monte Carlo over een synthetisch register in alle gemeenten.
+    #[command(hide = true)]
+    PlanBenchmark {
+        #[arg(long, default_value_t = 1000)]
+        runs: u32,
+        #[arg(long, default_value_t = 2027)]
+        seed: u64,
+        /// Locaties per gemeente (9 geeft ruim 3.000 locaties, de landelijke schaal).
+        #[arg(long, default_value_t = 9)]
+        per_gemeente: usize,
+        #[arg(long, default_value_t = 5)]
+        herhalingen: usize,
+    },
 }
 
 #[derive(Subcommand)]
@@ -101,6 +134,16 @@ async fn main() -> ExitCode {
 }
 
 async fn uitvoeren(cli: Cli) -> Result<(), CoreError> {
+    if let Opdracht::PlanBenchmark {
+        runs,
+        seed,
+        per_gemeente,
+        herhalingen,
+    } = cli.opdracht
+    {
+        print!("{}", plan::benchmark(runs, seed, per_gemeente, herhalingen));
+        return Ok(());
+    }
     let spec = cli.db.clone();
     let db = match cli.db {
         Some(spec) => Db::verbinden(&spec).await?,
@@ -166,6 +209,20 @@ async fn uitvoeren(cli: Cli) -> Result<(), CoreError> {
                 uit.display()
             );
         }
+        Opdracht::Plan {
+            scenario,
+            runs,
+            seed,
+            start,
+            uit,
+        } => {
+            let start = start.unwrap_or(vandaag);
+            print!(
+                "{}",
+                plan::uitvoeren(&db, &scenario, start, runs, seed, &uit).await?
+            );
+        }
+        Opdracht::PlanBenchmark { .. } => unreachable!("handled before the database opens"),
     }
     db.close().await;
     Ok(())

@@ -176,6 +176,71 @@ fn auditlog_writes_an_excel_csv() {
     assert!(stderr(&fout).starts_with("Fout: Het bestand /geen/map/log.csv kon niet"));
 }
 
+#[test]
+fn plan_writes_a_dutch_csv_per_month_area_and_group() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("plan.db");
+    assert!(opvang(&db, &["demo"]).status.success());
+    let uit = dir.path().join("plan.csv");
+    let args = [
+        "plan",
+        "--runs",
+        "40",
+        "--seed",
+        "7",
+        "--start",
+        "2026-11-01",
+        "--uit",
+        uit.to_str().unwrap(),
+    ];
+    let plan = opvang(&db, &args);
+    assert!(plan.status.success(), "{}", stderr(&plan));
+    let tekst = stdout(&plan);
+    assert!(tekst.starts_with("Scenario standaard: 40 runs (seed 7), vanaf 1-11-2026."));
+    assert!(tekst.contains("Nederland"), "{tekst}");
+    assert!(
+        tekst.contains("Gemeenten met een tekort vóór 1-4-2031: "),
+        "{tekst}"
+    );
+
+    let bytes = std::fs::read(&uit).unwrap();
+    assert!(bytes.starts_with(b"\xEF\xBB\xBF"));
+    let csv = String::from_utf8(bytes[3..].to_vec()).unwrap();
+    let regels: Vec<&str> = csv.trim_end().split("\r\n").collect();
+    // Country, 2 provinces, their safety regions and 8 municipalities; 54 months; total + 4 groups.
+    let gebieden = regels
+        .iter()
+        .filter(|r| r.starts_with("1-11-2026;") && r.contains(";totaal;"))
+        .count();
+    assert_eq!(regels.len() - 1, gebieden * 54 * 5);
+    assert!(gebieden >= 1 + 2 + 2 + 8, "{gebieden} areas");
+    assert!(tekst.contains(&format!("{} regels geschreven", regels.len() - 1)));
+    let land = regels
+        .iter()
+        .find(|r| r.starts_with("1-11-2026;land;NL;Nederland;totaal;"))
+        .unwrap();
+    assert!(
+        land.split(';').any(|c| c.contains(',')),
+        "rate with decimal comma: {land}"
+    );
+    assert!(regels
+        .iter()
+        .any(|r| r.starts_with("1-4-2031;gemeente;GM0344;Utrecht;ontheemden;")));
+
+    // The same seed writes the same file.
+    let tweede = dir.path().join("tweede.csv");
+    let mut args2 = args;
+    args2[8] = tweede.to_str().unwrap();
+    assert!(opvang(&db, &args2).status.success());
+    assert_eq!(std::fs::read(&tweede).unwrap(), bytes);
+
+    let fout = opvang(&db, &["plan", "--scenario", "paniek", "--uit", "x.csv"]);
+    assert!(!fout.status.success());
+    assert!(stderr(&fout).contains("Onbekend scenario \"paniek\""));
+    let fout = opvang(&db, &["plan", "--out", "plan.xlsx"]);
+    assert!(stderr(&fout).contains("alleen CSV-bestanden"));
+}
+
 /// Assesses, submits and decides (as another user) the first demo location through the core.
 async fn beoordeel_eerste_demolocatie(pad: &std::path::Path) {
     use opvang_core::reviews::{Besluit, BesluitInvoer};

@@ -3,8 +3,9 @@
 //! Everything a planner can do lives here and is tested without a window: the location register
 //! with its lifecycle ([`locations`]), occupancy snapshots and their totals ([`occupancy`]),
 //! conversion suitability ([`suitability`]) and its review workflow ([`reviews`]), the
-//! database ([`storage`]), Dutch formatting ([`format`]), reference data ([`reference`]) and the
-//! demo data set ([`demo`]). The desktop shell and the `opvang` CLI only translate to and from it.
+//! database ([`storage`]), capacity planning ([`planning`]), Dutch formatting ([`format`]),
+//! reference data ([`reference`]) and the demo data set ([`demo`]). The desktop shell and the
+//! `opvang` CLI only translate to and from it.
 
 pub mod demo;
 pub mod error;
@@ -12,6 +13,7 @@ pub mod format;
 pub mod locations;
 pub mod occupancy;
 pub mod overview;
+pub mod planning;
 pub mod progress;
 pub mod reference;
 pub mod reports;

@@ -1,0 +1,138 @@
+//! The projection as a CSV file for Dutch Excel: one row per month × area × target group,
+//! `;` between cells, decimal comma, UTF-8 with BOM, CRLF lines.
+
+use std::path::Path;
+
+use super::{Band, MaandTotaal, Projectie, Stroomcijfers};
+use crate::error::{CoreError, CoreResult};
+use crate::format::datum;
+use crate::occupancy::GebiedSoort;
+
+const KOPPEN: [&str; 27] = [
+    "Maand",
+    "Gebiedssoort",
+    "Gebiedscode",
+    "Gebied",
+    "Doelgroep",
+    "Vraag",
+    "Instroom",
+    "Uitstroom woning",
+    "Uitstroom terugkeer",
+    "Aanbod",
+    "Waarvan stand-by",
+    "Waarvan pipeline (gewogen)",
+    "Saldo",
+    "Tekort gemeenten",
+    "Bezet",
+    "Bezettingsgraad",
+    "Aflopend huur/vergunning",
+    "Eerste tekortmaand",
+    "Vraag P10",
+    "Vraag P50",
+    "Vraag P90",
+    "Aanbod P10",
+    "Aanbod P50",
+    "Aanbod P90",
+    "Saldo P10",
+    "Saldo P50",
+    "Saldo P90",
+];
+
+/// A cell a spreadsheet would read as a formula gets a leading quote, so it stays text.
+fn cel(tekst: &str) -> String {
+    match tekst.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{tekst}"),
+        _ => tekst.to_owned(),
+    }
+}
+
+/// A rate in tenths of a percent with a decimal comma and no thousands separator: `999` → `99,9`.
+fn graad(tenths: Option<i64>) -> String {
+    tenths.map_or_else(String::new, |t| format!("{},{}", t / 10, t % 10))
+}
+
+fn soort(s: GebiedSoort) -> &'static str {
+    match s {
+        GebiedSoort::Land => "land",
+        GebiedSoort::Provincie => "provincie",
+        GebiedSoort::Veiligheidsregio => "veiligheidsregio",
+        GebiedSoort::Gemeente => "gemeente",
+    }
+}
+
+fn band(b: Option<Band>) -> [String; 3] {
+    b.map_or_else(Default::default, |b| {
+        [b.p10.to_string(), b.p50.to_string(), b.p90.to_string()]
+    })
+}
+
+fn stromen(s: &Stroomcijfers) -> [String; 4] {
+    [
+        s.vraag.to_string(),
+        s.instroom.to_string(),
+        s.uitstroom_woning.to_string(),
+        s.uitstroom_terugkeer.to_string(),
+    ]
+}
+
+/// The CSV bytes of a projection, with a header row.
+pub fn csv(projectie: &Projectie) -> CoreResult<Vec<u8>> {
+    let fout =
+        |e: csv::Error| CoreError::bestand(format!("De projectie kon niet worden geschreven: {e}"));
+    let mut schrijver = csv::WriterBuilder::new()
+        .delimiter(b';')
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(b"\xEF\xBB\xBF".to_vec());
+    schrijver.write_record(KOPPEN).map_err(fout)?;
+    for gebied in &projectie.gebieden {
+        let eerste_tekort = gebied.eerste_tekort.map(datum).unwrap_or_default();
+        for (k, t) in gebied.maanden.iter().enumerate() {
+            let MaandTotaal { maand, banden, .. } = t;
+            let begin = [
+                datum(*maand),
+                soort(gebied.soort).to_owned(),
+                cel(&gebied.code),
+                cel(&gebied.naam),
+            ];
+            let mut rij: Vec<String> = begin.to_vec();
+            rij.push("totaal".to_owned());
+            rij.extend(stromen(&t.totaal));
+            rij.extend(
+                [t.aanbod, t.stand_by, t.pipeline, t.saldo, t.tekort, t.bezet]
+                    .map(|n| n.to_string()),
+            );
+            rij.push(graad(t.graad));
+            rij.push(t.aflopend.to_string());
+            rij.push(eerste_tekort.clone());
+            rij.extend(band(banden.map(|b| b.vraag)));
+            rij.extend(band(banden.map(|b| b.aanbod)));
+            rij.extend(band(banden.map(|b| b.saldo)));
+            schrijver.write_record(&rij).map_err(fout)?;
+            for reeks in &gebied.doelgroepen {
+                let mut rij: Vec<String> = begin.to_vec();
+                rij.push(reeks.doelgroep.code().to_owned());
+                rij.extend(stromen(&reeks.maanden[k]));
+                rij.resize(KOPPEN.len(), String::new());
+                schrijver.write_record(&rij).map_err(fout)?;
+            }
+        }
+    }
+    schrijver
+        .into_inner()
+        .map_err(|e| CoreError::bestand(format!("De projectie kon niet worden geschreven: {e}")))
+}
+
+/// Writes the projection to `pad`; returns the number of data rows.
+pub fn exporteren(projectie: &Projectie, pad: &Path) -> CoreResult<usize> {
+    std::fs::write(pad, csv(projectie)?).map_err(|e| {
+        CoreError::bestand(format!(
+            "Het bestand {} kon niet worden geschreven: {e}",
+            pad.display()
+        ))
+    })?;
+    Ok(projectie
+        .gebieden
+        .iter()
+        .map(|g| g.maanden.len() * (1 + g.doelgroepen.len()))
+        .sum())
+}

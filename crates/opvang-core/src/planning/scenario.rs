@@ -1,0 +1,264 @@
+//! Planning scenarios: named sets of flow parameters, each possibly a range for Monte Carlo.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::error::{CoreError, CoreResult};
+use crate::occupancy::Doelgroep;
+
+/// A parameter value: fixed when `min == max`, otherwise drawn uniformly per Monte Carlo run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Bereik {
+    pub min: i64,
+    pub max: i64,
+}
+
+impl Bereik {
+    pub const fn vast(waarde: i64) -> Self {
+        Bereik {
+            min: waarde,
+            max: waarde,
+        }
+    }
+
+    pub const fn van(min: i64, max: i64) -> Self {
+        Bereik { min, max }
+    }
+
+    /// The value of the central (deterministic) projection: the midpoint, rounded down.
+    pub fn midden(self) -> i64 {
+        self.min + (self.max - self.min) / 2
+    }
+}
+
+/// Monthly flows of one target group, in promille (tenths of a percent) per month.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Stromen {
+    pub doelgroep: Doelgroep,
+    /// New arrivals per month as ‰ of the group's occupancy at the start (a constant number).
+    pub instroom_promille: Bereik,
+    /// Moves to own housing per month as ‰ of the group's current number.
+    pub uitstroom_woning_promille: Bereik,
+    /// Returns per month as ‰ of the group's current number.
+    pub uitstroom_terugkeer_promille: Bereik,
+}
+
+/// The end of temporary protection: an extra, phased outflow of ontheemden after `datum`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Overgang {
+    /// 4 March 2027; the extra outflow starts in the first month that begins after it.
+    pub datum: NaiveDate,
+    /// Extra outflow per month as ‰ of the ontheemden present.
+    pub extra_uitstroom_promille: Bereik,
+    /// For how many months the extra outflow lasts.
+    pub maanden: Bereik,
+    /// Which share (%) of the extra outflow is return; the rest moves to own housing.
+    pub aandeel_terugkeer_procent: Bereik,
+}
+
+/// A named planning scenario (DESIGN.md §5).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Scenario {
+    pub naam: String,
+    pub beschrijving: String,
+    /// The last projected month (any day in it); at least April 2031.
+    pub tot_maand: NaiveDate,
+    pub stromen: Vec<Stromen>,
+    pub overgang: Overgang,
+    /// Months a planned location opens later than its opening date.
+    pub pipeline_vertraging_maanden: Bereik,
+    /// Places per housing unit for a planned location without capacity periods.
+    pub pipeline_plaatsen_per_wooneenheid: i64,
+    /// Whether stand-by places count as supply.
+    pub stand_by_meetellen: bool,
+}
+
+/// The names of the scenarios that ship with the product; the first is the default.
+pub const SCENARIO_NAMEN: [&str; 3] = ["standaard", "hoge_instroom", "snelle_doorstroom"];
+
+fn stromen(groep: Doelgroep, instroom: Bereik, woning: Bereik, terugkeer: Bereik) -> Stromen {
+    Stromen {
+        doelgroep: groep,
+        instroom_promille: instroom,
+        uitstroom_woning_promille: woning,
+        uitstroom_terugkeer_promille: terugkeer,
+    }
+}
+
+impl Scenario {
+    /// The default scenario: example flows (not forecasts) that a planner replaces by their own.
+    pub fn standaard() -> Scenario {
+        Scenario {
+            naam: "standaard".to_owned(),
+            beschrijving: "Voorbeeldscenario: gematigde in- en uitstroom en een gefaseerde \
+                           uitstroom van ontheemden na 4 maart 2027. Voorbeeldwaarden, geen \
+                           prognose; vervang ze door eigen inschattingen."
+                .to_owned(),
+            tot_maand: NaiveDate::from_ymd_opt(2031, 4, 1).expect("valid date"),
+            stromen: vec![
+                stromen(
+                    Doelgroep::Ontheemden,
+                    Bereik::van(5, 15),
+                    Bereik::van(5, 10),
+                    Bereik::van(1, 4),
+                ),
+                stromen(
+                    Doelgroep::Statushouders,
+                    Bereik::van(30, 50),
+                    Bereik::van(30, 50),
+                    Bereik::vast(0),
+                ),
+                stromen(
+                    Doelgroep::Asielzoekers,
+                    Bereik::van(10, 30),
+                    Bereik::van(5, 15),
+                    Bereik::van(2, 8),
+                ),
+                stromen(
+                    Doelgroep::Overig,
+                    Bereik::vast(0),
+                    Bereik::van(5, 15),
+                    Bereik::vast(0),
+                ),
+            ],
+            overgang: Overgang {
+                datum: NaiveDate::from_ymd_opt(2027, 3, 4).expect("valid date"),
+                extra_uitstroom_promille: Bereik::van(20, 60),
+                maanden: Bereik::van(6, 18),
+                aandeel_terugkeer_procent: Bereik::van(20, 50),
+            },
+            pipeline_vertraging_maanden: Bereik::van(0, 6),
+            pipeline_plaatsen_per_wooneenheid: 2,
+            stand_by_meetellen: true,
+        }
+    }
+
+    /// A shipped scenario by name (`standaard`, `hoge_instroom`, `snelle_doorstroom`).
+    pub fn met_naam(naam: &str) -> CoreResult<Scenario> {
+        let mut s = Scenario::standaard();
+        match naam.trim().to_lowercase().replace('-', "_").as_str() {
+            "standaard" => {}
+            "hoge_instroom" => {
+                s.naam = "hoge_instroom".to_owned();
+                s.beschrijving = "Als standaard, maar met twee- tot driemaal zoveel instroom \
+                                  van ontheemden en asielzoekers en een trage overgang."
+                    .to_owned();
+                s.stromen[0].instroom_promille = Bereik::van(20, 40);
+                s.stromen[2].instroom_promille = Bereik::van(30, 60);
+                s.overgang.extra_uitstroom_promille = Bereik::van(10, 30);
+            }
+            "snelle_doorstroom" => {
+                s.naam = "snelle_doorstroom".to_owned();
+                s.beschrijving =
+                    "Als standaard, maar met snellere uitstroom naar eigen woonruimte \
+                                  en een korte, sterke overgang na 4 maart 2027."
+                        .to_owned();
+                for stroom in &mut s.stromen {
+                    let w = stroom.uitstroom_woning_promille;
+                    stroom.uitstroom_woning_promille = Bereik::van(w.min * 2, w.max * 2);
+                }
+                s.overgang.extra_uitstroom_promille = Bereik::van(60, 120);
+                s.overgang.maanden = Bereik::van(4, 8);
+            }
+            _ => {
+                return Err(CoreError::validatie(
+                    "scenario",
+                    format!(
+                        "Onbekend scenario {naam:?}; kies uit {}.",
+                        SCENARIO_NAMEN.join(", ")
+                    ),
+                ))
+            }
+        }
+        Ok(s)
+    }
+
+    /// The flows of `groep`; a group the scenario does not mention has no flows.
+    pub fn stromen_van(&self, groep: Doelgroep) -> Stromen {
+        self.stromen
+            .iter()
+            .find(|s| s.doelgroep == groep)
+            .cloned()
+            .unwrap_or_else(|| stromen(groep, Bereik::vast(0), Bereik::vast(0), Bereik::vast(0)))
+    }
+
+    /// Checks every parameter; the message names the field and the target group.
+    pub fn valideer(&self) -> CoreResult<()> {
+        if self.naam.trim().is_empty() {
+            return Err(CoreError::validatie("naam", "Geef het scenario een naam."));
+        }
+        if self.tot_maand < NaiveDate::from_ymd_opt(2031, 4, 1).expect("valid date") {
+            return Err(CoreError::validatie(
+                "tot_maand",
+                "De projectie loopt ten minste tot en met april 2031 (einde van de regeling).",
+            ));
+        }
+        let bereik = |veld: &str, label: &str, b: Bereik, max: i64| -> CoreResult<()> {
+            if b.min < 0 || b.max > max || b.min > b.max {
+                return Err(CoreError::validatie(
+                    veld,
+                    format!("{label} moet een bereik van 0 tot en met {max} zijn met min ≤ max."),
+                ));
+            }
+            Ok(())
+        };
+        for s in &self.stromen {
+            let g = s.doelgroep.code();
+            bereik(
+                "instroom_promille",
+                &format!("De instroom van {g} (‰ per maand)"),
+                s.instroom_promille,
+                1000,
+            )?;
+            bereik(
+                "uitstroom_woning_promille",
+                &format!("De uitstroom naar woonruimte van {g} (‰ per maand)"),
+                s.uitstroom_woning_promille,
+                1000,
+            )?;
+            bereik(
+                "uitstroom_terugkeer_promille",
+                &format!("De uitstroom naar terugkeer van {g} (‰ per maand)"),
+                s.uitstroom_terugkeer_promille,
+                1000,
+            )?;
+        }
+        let o = &self.overgang;
+        bereik(
+            "extra_uitstroom_promille",
+            "De extra uitstroom na de overgang (‰ per maand)",
+            o.extra_uitstroom_promille,
+            1000,
+        )?;
+        bereik(
+            "maanden",
+            "Het aantal maanden extra uitstroom",
+            o.maanden,
+            120,
+        )?;
+        bereik(
+            "aandeel_terugkeer_procent",
+            "Het aandeel terugkeer in de extra uitstroom (%)",
+            o.aandeel_terugkeer_procent,
+            100,
+        )?;
+        bereik(
+            "pipeline_vertraging_maanden",
+            "De vertraging van geplande locaties (maanden)",
+            self.pipeline_vertraging_maanden,
+            60,
+        )?;
+        if !(0..=20).contains(&self.pipeline_plaatsen_per_wooneenheid) {
+            return Err(CoreError::validatie(
+                "pipeline_plaatsen_per_wooneenheid",
+                "Het aantal plaatsen per wooneenheid moet tussen 0 en 20 liggen.",
+            ));
+        }
+        Ok(())
+    }
+}
