@@ -102,6 +102,71 @@ const TABELLEN: &[(&str, &[(&str, Soort)])] = &[
     ),
     ("instelling", &[("sleutel", Tekst), ("waarde", Tekst)]),
     (
+        "criteriaset",
+        &[
+            ("id", Geheel),
+            ("nummer", Geheel),
+            ("naam", Tekst),
+            ("criteria", Tekst),
+            ("aangemaakt", Tekst),
+            ("aangemaakt_door", Tekst),
+            ("versie", Geheel),
+        ],
+    ),
+    (
+        "beoordeling",
+        &[
+            ("id", Geheel),
+            ("locatie_id", Geheel),
+            ("criteriaset_id", Geheel),
+            ("opsteller", Tekst),
+            ("datum", Tekst),
+            ("scores", Tekst),
+            ("totaal", Geheel),
+            ("categorie", Tekst),
+            ("versie", Geheel),
+        ],
+    ),
+    (
+        "review",
+        &[
+            ("id", Geheel),
+            ("beoordeling_id", Geheel),
+            ("locatie_id", Geheel),
+            ("status", Tekst),
+            ("besluit", Tekst),
+            ("indiener", Tekst),
+            ("ingediend_op", Tekst),
+            ("beoordelaar", Tekst),
+            ("besluitdatum", Tekst),
+            ("toelichting", Tekst),
+            ("vervangt_id", Geheel),
+            ("versie", Geheel),
+        ],
+    ),
+    (
+        "review_opmerking",
+        &[
+            ("id", Geheel),
+            ("review_id", Geheel),
+            ("tijdstip", Tekst),
+            ("gebruiker", Tekst),
+            ("tekst", Tekst),
+        ],
+    ),
+    (
+        "review_bijlage",
+        &[
+            ("id", Geheel),
+            ("review_id", Geheel),
+            ("pad", Tekst),
+            ("sha256", Tekst),
+            ("bytes", Geheel),
+            ("tijdstip", Tekst),
+            ("gebruiker", Tekst),
+        ],
+    ),
+    (
         "auditlog",
         &[
             ("id", Geheel),
@@ -124,6 +189,11 @@ const MET_ID: &[&str] = &[
     "locatie_financiering",
     "capaciteit",
     "auditlog",
+    "criteriaset",
+    "beoordeling",
+    "review",
+    "review_opmerking",
+    "review_bijlage",
 ];
 
 /// Rows per INSERT statement; keeps the number of parameters far below every backend's limit.
@@ -184,7 +254,8 @@ async fn schrijf(
 }
 
 impl Db {
-    /// Copies all locations, capacity, snapshots, settings and the audit log into `doel`, which
+    /// Copies all locations, capacity, snapshots, settings, criteria sets, assessments, reviews
+    /// and the audit log into `doel`, which
     /// must hold no locations yet. One transaction on the target: all of it arrives, or nothing.
     pub async fn kopieer_naar(
         &self,
@@ -202,15 +273,25 @@ impl Db {
         let mut totaal = 0;
         for (stap, (tabel, kolommen)) in TABELLEN.iter().enumerate() {
             let namen: Vec<&str> = kolommen.iter().map(|(k, _)| *k).collect();
-            let rows = sqlx::query(&format!("SELECT {} FROM {tabel}", namen.join(", ")))
-                .fetch_all(&self.pool)
-                .await?;
+            // Rows in insertion order, so a review that supersedes another arrives after it.
+            let volgorde = if kolommen[0].0 == "id" {
+                " ORDER BY id"
+            } else {
+                ""
+            };
+            let rows = sqlx::query(&format!(
+                "SELECT {} FROM {tabel}{volgorde}",
+                namen.join(", ")
+            ))
+            .fetch_all(&self.pool)
+            .await?;
             let rijen: Vec<Vec<Waarde>> = rows
                 .iter()
                 .map(|row| lees(row, kolommen))
                 .collect::<CoreResult<_>>()?;
-            if *tabel == "instelling" {
-                sqlx::query("DELETE FROM instelling")
+            // The target's own settings and shipped default criteria set make way for the copy.
+            if matches!(*tabel, "instelling" | "criteriaset") {
+                sqlx::query(&format!("DELETE FROM {tabel}"))
                     .execute(&mut *tx)
                     .await?;
             }
@@ -270,6 +351,21 @@ mod tests {
             .unwrap();
         let vandaag: NaiveDate = "2026-11-23".parse().unwrap();
         crate::demo::laden(&lokaal, vandaag, |_| {}).await.unwrap();
+        let set = lokaal.criteriasets().await.unwrap().remove(0);
+        let beoordeling = lokaal
+            .beoordeling_toevoegen(
+                &lokaal
+                    .beoordeling_voorinvullen(1, set.id, vandaag)
+                    .await
+                    .unwrap(),
+            )
+            .await
+            .unwrap();
+        let review = lokaal.review_starten(beoordeling.id).await.unwrap();
+        let review = lokaal
+            .review_opmerking(review.id, "Schouw plannen.")
+            .await
+            .unwrap();
 
         let mut stappen = 0;
         let rijen = lokaal
@@ -277,7 +373,13 @@ mod tests {
             .await
             .unwrap();
         assert!(rijen > 10_000, "{rijen} rows");
-        assert_eq!(stappen, 8);
+        assert_eq!(stappen, 13);
+        assert_eq!(server.db.criteriasets().await.unwrap().len(), 1);
+        assert_eq!(
+            server.db.beoordeling(beoordeling.id).await.unwrap(),
+            beoordeling
+        );
+        assert_eq!(server.db.review(review.id).await.unwrap(), review);
         let totalen = |db: crate::storage::Db| async move {
             Totalen::van(&db.standen(vandaag, &Gebied::land()).await.unwrap())
         };
