@@ -70,8 +70,9 @@ enum Opdracht {
     /// Capaciteitsplanning: vraag, aanbod en saldo per maand, gebied en doelgroep tot en met
     /// april 2031, met P10/P50/P90-banden uit Monte Carlo-runs, als CSV-bestand voor Excel.
     Plan {
-        /// Het scenario: standaard, hoge_instroom of snelle_doorstroom.
-        #[arg(long, default_value = "standaard")]
+        /// Het scenario: standaard, hoge_instroom, snelle_doorstroom of een scenariobestand (.json,
+        /// zie `opvang scenario`).
+        #[arg(long, default_value = "standaard", value_name = "NAAM|BESTAND.json")]
         scenario: String,
         /// Aantal Monte Carlo-runs voor de banden (0: alleen de centrale projectie).
         #[arg(long, default_value_t = 1000)]
@@ -85,6 +86,12 @@ enum Opdracht {
         /// Het CSV-bestand dat wordt geschreven.
         #[arg(long, visible_alias = "out", value_name = "BESTAND.csv")]
         uit: std::path::PathBuf,
+    },
+    /// Toont een meegeleverd scenario als JSON, om als scenariobestand aan te passen.
+    Scenario {
+        /// standaard, hoge_instroom of snelle_doorstroom.
+        #[arg(default_value = "standaard")]
+        naam: String,
     },
     /// Meet de projectie met Monte Carlo over een synthetisch register in alle gemeenten.
     #[command(hide = true)]
@@ -222,6 +229,7 @@ async fn uitvoeren(cli: Cli) -> Result<(), CoreError> {
                 plan::uitvoeren(&db, &scenario, start, runs, seed, &uit).await?
             );
         }
+        Opdracht::Scenario { naam } => print!("{}", plan::scenario_json(&naam)?),
         Opdracht::PlanBenchmark { .. } => unreachable!("handled before the database opens"),
     }
     db.close().await;

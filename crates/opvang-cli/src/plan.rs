@@ -33,10 +33,15 @@ pub async fn uitvoeren(
             ),
         ));
     }
-    let scenario = Scenario::met_naam(scenario)?;
+    let scenario = Scenario::kiezen(scenario)?;
     let projectie = planning::plan(db, &scenario, start, runs, seed).await?;
     let rijen = export::exporteren(&projectie, uit)?;
     Ok(samenvatting(&projectie, rijen, uit))
+}
+
+/// A shipped scenario as pretty JSON with a final newline.
+pub fn scenario_json(naam: &str) -> Result<String, CoreError> {
+    Ok(format!("{}\n", Scenario::met_naam(naam)?.naar_json()))
 }
 
 fn samenvatting(p: &Projectie, rijen: usize, uit: &Path) -> String {

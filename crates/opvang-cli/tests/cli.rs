@@ -234,6 +234,27 @@ fn plan_writes_a_dutch_csv_per_month_area_and_group() {
     assert!(opvang(&db, &args2).status.success());
     assert_eq!(std::fs::read(&tweede).unwrap(), bytes);
 
+    // A shipped scenario printed as JSON, edited and read back as a scenario file.
+    let json = stdout(&opvang(&db, &["scenario", "snelle_doorstroom"]));
+    assert!(json.contains("\"naam\": \"snelle_doorstroom\""), "{json}");
+    let bestand = dir.path().join("eigen.json");
+    std::fs::write(&bestand, json.replace("\"snelle_doorstroom\"", "\"eigen\"")).unwrap();
+    let eigen = dir.path().join("eigen.csv");
+    let plan = opvang(
+        &db,
+        &[
+            "plan",
+            "--scenario",
+            bestand.to_str().unwrap(),
+            "--runs",
+            "0",
+            "--uit",
+            eigen.to_str().unwrap(),
+        ],
+    );
+    assert!(plan.status.success(), "{}", stderr(&plan));
+    assert!(stdout(&plan).starts_with("Scenario eigen: 0 runs"));
+
     let fout = opvang(&db, &["plan", "--scenario", "paniek", "--uit", "x.csv"]);
     assert!(!fout.status.success());
     assert!(stderr(&fout).contains("Onbekend scenario \"paniek\""));

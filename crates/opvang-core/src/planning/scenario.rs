@@ -178,6 +178,36 @@ impl Scenario {
         Ok(s)
     }
 
+    /// A scenario saved as JSON (as `opvang scenario` prints it), validated.
+    pub fn uit_json(tekst: &str) -> CoreResult<Scenario> {
+        let scenario: Scenario = serde_json::from_str(tekst).map_err(|e| {
+            CoreError::validatie(
+                "scenario",
+                format!("Het scenariobestand is geen geldig scenario: {e}"),
+            )
+        })?;
+        scenario.valideer()?;
+        Ok(scenario)
+    }
+
+    /// The scenario as indented JSON, the format [`Scenario::uit_json`] reads.
+    pub fn naar_json(&self) -> String {
+        serde_json::to_string_pretty(self).expect("a scenario serialises")
+    }
+
+    /// A shipped scenario by name, or a scenario file when `naam_of_pad` ends in `.json`.
+    pub fn kiezen(naam_of_pad: &str) -> CoreResult<Scenario> {
+        if !naam_of_pad.to_lowercase().ends_with(".json") {
+            return Scenario::met_naam(naam_of_pad);
+        }
+        let tekst = std::fs::read_to_string(naam_of_pad).map_err(|e| {
+            CoreError::bestand(format!(
+                "Het scenariobestand {naam_of_pad} kon niet worden gelezen: {e}"
+            ))
+        })?;
+        Scenario::uit_json(&tekst)
+    }
+
     /// The flows of `groep`; a group the scenario does not mention has no flows.
     pub fn stromen_van(&self, groep: Doelgroep) -> Stromen {
         self.stromen

@@ -312,6 +312,17 @@ fn scenarios_validate_with_dutch_field_errors() {
         err.message,
         "De instroom van statushouders (‰ per maand) moet een bereik van 0 tot en met 1000 zijn met min ≤ max."
     );
+    let json = Scenario::met_naam("hoge_instroom").unwrap().naar_json();
+    assert_eq!(
+        Scenario::uit_json(&json).unwrap(),
+        Scenario::met_naam("hoge_instroom").unwrap()
+    );
+    let fout = Scenario::uit_json(&json.replace("\"max\": 40", "\"max\": 4")).unwrap_err();
+    assert_eq!(fout.field.as_deref(), Some("instroom_promille"));
+    let fout = Scenario::uit_json("{}").unwrap_err();
+    assert!(fout
+        .message
+        .starts_with("Het scenariobestand is geen geldig scenario"));
     let mut s = Scenario::standaard();
     s.tot_maand = d("2030-12-01");
     assert_eq!(
