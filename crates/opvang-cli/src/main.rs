@@ -120,6 +120,13 @@ enum OmbouwOpdracht {
         #[arg(long, value_parser = ombouw::lees_categorie)]
         categorie: Option<opvang_core::suitability::Categorie>,
     },
+    /// Toont het ombouwdossier van een locatie: gegevens, huur- en vergunningsdatum, bezetting,
+    /// de laatste beoordeling met toelichting per criterium en het verloop van de reviews.
+    Dossier {
+        /// Het nummer van de locatie.
+        #[arg(long, value_name = "N")]
+        locatie: i64,
+    },
 }
 
 fn lees_datum(tekst: &str) -> Result<NaiveDate, String> {
@@ -208,6 +215,11 @@ async fn uitvoeren(cli: Cli) -> Result<(), CoreError> {
                 },
         } => {
             print!("{}", ombouw::portefeuille(&db, gemeente, categorie).await?);
+        }
+        Opdracht::Ombouw {
+            opdracht: OmbouwOpdracht::Dossier { locatie },
+        } => {
+            print!("{}", ombouw::dossier(&db, locatie).await?);
         }
         Opdracht::Auditlog { locatie, uit } => {
             let aantal = opvang_core::reports::auditlog::exporteren(&db, locatie, &uit).await?;

@@ -351,6 +351,23 @@ async fn ombouw_portfolio_ranks_the_demo_locations() {
         "decided units are convertible: {utrecht}"
     );
 
+    let dossier = opvang(&db, &["ombouw", "dossier", "--locatie", "1"]);
+    assert!(dossier.status.success(), "{}", stderr(&dossier));
+    let tekst = stdout(&dossier);
+    for regel in [
+        "Ombouwdossier — Hotel De Zonnehoek 1 (demo) (Utrecht)",
+        "Score: 100 van 100; categorie: geschikt",
+        "criteriaset versie 1",
+        ": besloten, besluit akkoord",
+        "Opgesteld door Anna de Planner, ingediend door Anna de Planner op 2-11-2026",
+        "Besloten door Bert de Beoordelaar op 2-11-2026",
+    ] {
+        assert!(tekst.contains(regel), "{regel:?} not in:\n{tekst}");
+    }
+    let fout = opvang(&db, &["ombouw", "dossier", "--locatie", "999"]);
+    assert!(!fout.status.success());
+    assert!(stderr(&fout).contains("Locatie 999 bestaat niet."));
+
     let geschikt = opvang(&db, &["ombouw", "portefeuille", "--categorie", "geschikt"]);
     assert!(geschikt.status.success(), "{}", stderr(&geschikt));
     assert!(!stdout(&geschikt).contains("niet beoordeeld"));

@@ -3,6 +3,10 @@
 //!
 //! A decided review is final; a new review for the same location supersedes it.
 
+mod dossier;
+
+pub use dossier::{dossier, Dossier};
+
 use std::io::Read;
 use std::path::Path;
 
