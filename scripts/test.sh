@@ -4,7 +4,7 @@
 # Steps: set-up; cargo fmt --check; svelte-check; vitest; vite build; clippy -D warnings; cargo test
 # on SQLite and on a private PostgreSQL server (scripts/postgres.sh, port 54329) — it also
 # regenerates the ts-rs IPC types, which must then match the committed ones; cargo build of the
-# app and the CLI; the end-to-end tests (pytest + selenium through tauri-driver) under Xvfb on :99.
+# app and the CLI; a short team load test (no lost updates); the end-to-end tests (pytest + selenium through tauri-driver) under Xvfb on :99.
 # The UI is built before the Rust steps because the app embeds ui/dist when it compiles.
 # Runs unattended (no stdin, CI=true is fine); stops the processes it started.
 
@@ -68,6 +68,16 @@ check_types_fresh() {
     echo "ui/src/lib/api/types matches the Rust types"
 }
 
+# 20 concurrent clients editing one PostgreSQL database for a few seconds: a correctness check
+# (the command fails on any lost update or unexpected error), not a timing; figures for
+# BENCHMARKS.md come from scripts/bench-team.sh.
+team_load_test() {
+    local database="opvang_ci_belasting"
+    psql -q "$OPVANG_TEST_PG" -c "DROP DATABASE IF EXISTS $database WITH (FORCE)" -c "CREATE DATABASE $database"
+    "$CARGO_TARGET_DIR/debug/opvang" --db "${OPVANG_TEST_PG%/*}/$database" belastingtest --clients 20 --seconden 5
+    psql -q "$OPVANG_TEST_PG" -c "DROP DATABASE $database WITH (FORCE)"
+}
+
 # Starts the PostgreSQL test server unless one already listens; only a server started here is
 # stopped at the end. The storage tests create and drop their own databases on it.
 start_postgres() {
@@ -96,6 +106,7 @@ start_postgres # in this shell, so cargo test sees OPVANG_TEST_PG and cleanup kn
 step "cargo test" cargo test --workspace
 step "generated types" check_types_fresh
 step "cargo build" cargo build -p opvangplanner -p opvang-cli
+step "team load test" team_load_test
 CURRENT_STEP="X display"
 ensure_display force # in this shell, so cleanup can stop the Xvfb it started
 step "end-to-end" run_e2e
