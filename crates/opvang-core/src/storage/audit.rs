@@ -62,6 +62,18 @@ pub(super) async fn schrijf(
 
 const GEBRUIKER: &str = "gebruiker";
 
+/// The operating-system account name, from the usual variables or the home folder's name.
+fn systeemgebruiker() -> String {
+    ["USER", "USERNAME", "LOGNAME"]
+        .iter()
+        .find_map(|var| std::env::var(var).ok().filter(|v| !v.is_empty()))
+        .or_else(|| {
+            let home = std::path::PathBuf::from(std::env::var_os("HOME")?);
+            Some(home.file_name()?.to_string_lossy().into_owned())
+        })
+        .unwrap_or_else(|| "onbekend".to_owned())
+}
+
 impl Db {
     /// Who is making changes: the login on a team server, else the name set in the settings
     /// (or the operating-system user until one is set).
@@ -76,11 +88,7 @@ impl Db {
                 .bind(GEBRUIKER)
                 .fetch_optional(&self.pool)
                 .await?;
-        Ok(naam.unwrap_or_else(|| {
-            std::env::var("USER")
-                .or_else(|_| std::env::var("USERNAME"))
-                .unwrap_or_else(|_| "onbekend".to_owned())
-        }))
+        Ok(naam.unwrap_or_else(systeemgebruiker))
     }
 
     /// Sets the user's name for a local database; on a team server the login is the name.
