@@ -4,10 +4,12 @@
 
 mod locations;
 mod occupancy;
+mod planning;
 mod server;
 mod settings;
 
 pub use locations::*;
 pub use occupancy::*;
+pub use planning::*;
 pub use server::*;
 pub use settings::*;

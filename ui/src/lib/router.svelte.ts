@@ -8,6 +8,7 @@ export type Route =
   | { scherm: 'locatie_bewerken'; id: number }
   | { scherm: 'bezetting'; gemeente?: string }
   | { scherm: 'kaart' }
+  | { scherm: 'planning' }
   | { scherm: 'instellingen' };
 
 export const router = $state<{ route: Route }>({ route: { scherm: 'dashboard' } });
