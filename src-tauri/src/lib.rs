@@ -16,8 +16,6 @@ pub fn app_builder<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Buil
         commands::trend,
         commands::rollup,
         commands::standen,
-        commands::scenarios,
-        commands::plan_projecteren,
         commands::locatie,
         commands::locatie_toevoegen,
         commands::locatie_wijzigen,
@@ -40,6 +38,17 @@ pub fn app_builder<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Buil
         commands::lokaal_gebruiken,
         commands::kopieer_lokaal_naar_server,
         commands::auditlog_exporteren,
+        commands::ombouw_portefeuille,
+        commands::ombouw_criteriaset,
+        commands::ombouw_criteriaset_van,
+        commands::beoordelingen,
+        commands::beoordeling_voorinvullen,
+        commands::beoordeling_opslaan,
+        commands::reviews,
+        commands::review_starten,
+        commands::review_indienen,
+        commands::review_besluiten,
+        commands::review_opmerking,
     ])
 }
 

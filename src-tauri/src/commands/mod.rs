@@ -4,12 +4,12 @@
 
 mod locations;
 mod occupancy;
-mod planning;
+mod ombouw;
 mod server;
 mod settings;
 
 pub use locations::*;
 pub use occupancy::*;
-pub use planning::*;
+pub use ombouw::*;
 pub use server::*;
 pub use settings::*;

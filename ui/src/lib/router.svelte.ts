@@ -8,7 +8,8 @@ export type Route =
   | { scherm: 'locatie_bewerken'; id: number }
   | { scherm: 'bezetting'; gemeente?: string }
   | { scherm: 'kaart' }
-  | { scherm: 'planning' }
+  | { scherm: 'ombouw' }
+  | { scherm: 'beoordeling'; id: number }
   | { scherm: 'instellingen' };
 
 export const router = $state<{ route: Route }>({ route: { scherm: 'dashboard' } });

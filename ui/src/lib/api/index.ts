@@ -3,6 +3,13 @@
 
 import { Channel, invoke } from '@tauri-apps/api/core';
 import type { AuditRegel } from './types/AuditRegel';
+import type { Beoordeling } from './types/Beoordeling';
+import type { BeoordelingInvoer } from './types/BeoordelingInvoer';
+import type { BesluitInvoer } from './types/BesluitInvoer';
+import type { Criteriaset } from './types/Criteriaset';
+import type { Portefeuille } from './types/Portefeuille';
+import type { PortefeuilleFilter } from './types/PortefeuilleFilter';
+import type { Review } from './types/Review';
 import type { CapaciteitInvoer } from './types/CapaciteitInvoer';
 import type { CapaciteitPeriode } from './types/CapaciteitPeriode';
 import type { CoreError } from './types/CoreError';
@@ -17,8 +24,6 @@ import type { LocatieInvoer } from './types/LocatieInvoer';
 import type { LocatieStand } from './types/LocatieStand';
 import type { Peiling } from './types/Peiling';
 import type { PeilingInvoer } from './types/PeilingInvoer';
-import type { PlanOverzicht } from './types/PlanOverzicht';
-import type { Scenario } from './types/Scenario';
 import type { ServerInstellingen } from './types/ServerInstellingen';
 import type { ServerTest } from './types/ServerTest';
 import type { StatusWijziging } from './types/StatusWijziging';
@@ -65,9 +70,6 @@ export const api = {
     call<GebiedTotalen[]>('rollup', { peildatum, soort }),
   standen: (peildatum: string, gebied: Gebied) =>
     call<LocatieStand[]>('standen', { peildatum, gebied }),
-  scenarios: () => call<Scenario[]>('scenarios'),
-  planProjecteren: (scenario: Scenario, start: string, runs: number, seed: number) =>
-    call<PlanOverzicht>('plan_projecteren', { scenario, start, runs, seed }),
   locatie: (id: number) => call<Locatie>('locatie', { id }),
   locatieToevoegen: (invoer: LocatieInvoer) => call<Locatie>('locatie_toevoegen', { invoer }),
   locatieWijzigen: (id: number, versie: number, invoer: LocatieInvoer) =>
@@ -107,6 +109,28 @@ export const api = {
   },
   auditlogExporteren: (locatieId: number | null, pad: string) =>
     call<number>('auditlog_exporteren', { locatie_id: locatieId, pad }),
+  ombouwPortefeuille: (filter: PortefeuilleFilter) =>
+    call<Portefeuille>('ombouw_portefeuille', { filter }),
+  ombouwCriteriaset: () => call<Criteriaset>('ombouw_criteriaset'),
+  ombouwCriteriasetVan: (id: number) => call<Criteriaset>('ombouw_criteriaset_van', { id }),
+  beoordelingen: (locatieId: number) =>
+    call<Beoordeling[]>('beoordelingen', { locatie_id: locatieId }),
+  beoordelingVoorinvullen: (locatieId: number, criteriasetId: number, datum: string) =>
+    call<BeoordelingInvoer>('beoordeling_voorinvullen', {
+      locatie_id: locatieId,
+      criteriaset_id: criteriasetId,
+      datum,
+    }),
+  beoordelingOpslaan: (id: number | null, versie: number | null, invoer: BeoordelingInvoer) =>
+    call<Beoordeling>('beoordeling_opslaan', { id, versie, invoer }),
+  reviews: (locatieId: number) => call<Review[]>('reviews', { locatie_id: locatieId }),
+  reviewStarten: (beoordelingId: number) =>
+    call<Review>('review_starten', { beoordeling_id: beoordelingId }),
+  reviewIndienen: (reviewId: number, versie: number, datum: string) =>
+    call<Review>('review_indienen', { review_id: reviewId, versie, datum }),
+  reviewBesluiten: (invoer: BesluitInvoer) => call<Review>('review_besluiten', { invoer }),
+  reviewOpmerking: (reviewId: number, tekst: string) =>
+    call<Review>('review_opmerking', { review_id: reviewId, tekst }),
 };
 
 export type {

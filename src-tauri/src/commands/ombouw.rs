@@ -1,0 +1,119 @@
+//! Commands for conversion suitability: portfolio, assessments and their review workflow.
+
+use chrono::NaiveDate;
+use opvang_core::reviews::{BesluitInvoer, Review};
+use opvang_core::suitability::{
+    Beoordeling, BeoordelingInvoer, Criteriaset, Portefeuille, PortefeuilleFilter,
+};
+use opvang_core::{CoreError, CoreResult};
+use tauri::State;
+
+use crate::AppState;
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn ombouw_portefeuille(
+    state: State<'_, AppState>,
+    filter: PortefeuilleFilter,
+) -> CoreResult<Portefeuille> {
+    state.db().await.portefeuille(&filter).await
+}
+
+/// The criteria set new assessments use: the newest version.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn ombouw_criteriaset(state: State<'_, AppState>) -> CoreResult<Criteriaset> {
+    state
+        .db()
+        .await
+        .criteriasets()
+        .await?
+        .into_iter()
+        .next()
+        .ok_or_else(|| CoreError::niet_gevonden("Er is nog geen criteriaset."))
+}
+
+/// A criteria set by id (the one an earlier assessment used).
+#[tauri::command(rename_all = "snake_case")]
+pub async fn ombouw_criteriaset_van(
+    state: State<'_, AppState>,
+    id: i64,
+) -> CoreResult<Criteriaset> {
+    state.db().await.criteriaset(id).await
+}
+
+/// A location's assessments, newest first.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn beoordelingen(
+    state: State<'_, AppState>,
+    locatie_id: i64,
+) -> CoreResult<Vec<Beoordeling>> {
+    state.db().await.beoordelingen(locatie_id).await
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn beoordeling_voorinvullen(
+    state: State<'_, AppState>,
+    locatie_id: i64,
+    criteriaset_id: i64,
+    datum: NaiveDate,
+) -> CoreResult<BeoordelingInvoer> {
+    let db = state.db().await;
+    db.beoordeling_voorinvullen(locatie_id, criteriaset_id, datum)
+        .await
+}
+
+/// Saves an assessment: a new one without `id`, else edits made on `versie`.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn beoordeling_opslaan(
+    state: State<'_, AppState>,
+    id: Option<i64>,
+    versie: Option<i64>,
+    invoer: BeoordelingInvoer,
+) -> CoreResult<Beoordeling> {
+    let db = state.db().await;
+    match id {
+        None => db.beoordeling_toevoegen(&invoer).await,
+        Some(id) => {
+            db.beoordeling_wijzigen(id, versie.unwrap_or(0), &invoer)
+                .await
+        }
+    }
+}
+
+/// A location's reviews (its review history), as the core orders them.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn reviews(state: State<'_, AppState>, locatie_id: i64) -> CoreResult<Vec<Review>> {
+    state.db().await.reviews(locatie_id).await
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn review_starten(state: State<'_, AppState>, beoordeling_id: i64) -> CoreResult<Review> {
+    state.db().await.review_starten(beoordeling_id).await
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn review_indienen(
+    state: State<'_, AppState>,
+    review_id: i64,
+    versie: i64,
+    datum: NaiveDate,
+) -> CoreResult<Review> {
+    let db = state.db().await;
+    db.review_indienen(review_id, versie, datum).await
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn review_besluiten(
+    state: State<'_, AppState>,
+    invoer: BesluitInvoer,
+) -> CoreResult<Review> {
+    state.db().await.review_besluiten(&invoer).await
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn review_opmerking(
+    state: State<'_, AppState>,
+    review_id: i64,
+    tekst: String,
+) -> CoreResult<Review> {
+    state.db().await.review_opmerking(review_id, &tekst).await
+}
