@@ -16,6 +16,8 @@ pub fn app_builder<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Buil
         commands::trend,
         commands::rollup,
         commands::standen,
+        commands::scenarios,
+        commands::plan_projecteren,
         commands::locatie,
         commands::locatie_toevoegen,
         commands::locatie_wijzigen,

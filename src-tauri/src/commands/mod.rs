@@ -5,11 +5,13 @@
 mod locations;
 mod occupancy;
 mod ombouw;
+mod planning;
 mod server;
 mod settings;
 
 pub use locations::*;
 pub use occupancy::*;
 pub use ombouw::*;
+pub use planning::*;
 pub use server::*;
 pub use settings::*;

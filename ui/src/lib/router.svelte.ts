@@ -8,6 +8,7 @@ export type Route =
   | { scherm: 'locatie_bewerken'; id: number }
   | { scherm: 'bezetting'; gemeente?: string }
   | { scherm: 'kaart' }
+  | { scherm: 'planning' }
   | { scherm: 'ombouw' }
   | { scherm: 'beoordeling'; id: number }
   | { scherm: 'instellingen' };

@@ -22,7 +22,7 @@ use chrono::{Months, NaiveDate};
 
 use crate::error::CoreResult;
 use crate::locations::{LocatieFilter, LocatieStatus};
-use crate::occupancy::{Bezetting, Gebied};
+use crate::occupancy::{Bezetting, Gebied, GebiedSoort};
 use crate::reference::Gemeente;
 use crate::storage::Db;
 
@@ -164,5 +164,54 @@ pub fn synthetische_invoer(
             })
             .collect(),
         locaties,
+    }
+}
+
+/// One municipality's runway: the first month with a shortage under the scenario, if any.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, ts_rs::TS)]
+#[ts(export)]
+pub struct GemeenteRunway {
+    pub code: String,
+    pub naam: String,
+    pub eerste_tekort: Option<NaiveDate>,
+}
+
+/// A projection small enough for the screen: the country and provinces in full, and per
+/// municipality only its runway.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, ts_rs::TS)]
+#[ts(export)]
+pub struct PlanOverzicht {
+    pub scenario: Scenario,
+    pub start: NaiveDate,
+    pub runs: i64,
+    pub seed: i64,
+    /// The country first, then the provinces.
+    pub gebieden: Vec<GebiedProjectie>,
+    pub gemeenten: Vec<GemeenteRunway>,
+}
+
+impl From<Projectie> for PlanOverzicht {
+    fn from(p: Projectie) -> Self {
+        let mut gebieden = Vec::new();
+        let mut gemeenten = Vec::new();
+        for g in p.gebieden {
+            match g.soort {
+                GebiedSoort::Land | GebiedSoort::Provincie => gebieden.push(g),
+                GebiedSoort::Gemeente => gemeenten.push(GemeenteRunway {
+                    code: g.code,
+                    naam: g.naam,
+                    eerste_tekort: g.eerste_tekort,
+                }),
+                GebiedSoort::Veiligheidsregio => {}
+            }
+        }
+        PlanOverzicht {
+            scenario: p.scenario,
+            start: p.start,
+            runs: p.runs,
+            seed: p.seed,
+            gebieden,
+            gemeenten,
+        }
     }
 }

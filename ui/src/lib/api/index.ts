@@ -24,6 +24,8 @@ import type { LocatieInvoer } from './types/LocatieInvoer';
 import type { LocatieStand } from './types/LocatieStand';
 import type { Peiling } from './types/Peiling';
 import type { PeilingInvoer } from './types/PeilingInvoer';
+import type { PlanOverzicht } from './types/PlanOverzicht';
+import type { Scenario } from './types/Scenario';
 import type { ServerInstellingen } from './types/ServerInstellingen';
 import type { ServerTest } from './types/ServerTest';
 import type { StatusWijziging } from './types/StatusWijziging';
@@ -70,6 +72,9 @@ export const api = {
     call<GebiedTotalen[]>('rollup', { peildatum, soort }),
   standen: (peildatum: string, gebied: Gebied) =>
     call<LocatieStand[]>('standen', { peildatum, gebied }),
+  scenarios: () => call<Scenario[]>('scenarios'),
+  planProjecteren: (scenario: Scenario, start: string, runs: number, seed: number) =>
+    call<PlanOverzicht>('plan_projecteren', { scenario, start, runs, seed }),
   locatie: (id: number) => call<Locatie>('locatie', { id }),
   locatieToevoegen: (invoer: LocatieInvoer) => call<Locatie>('locatie_toevoegen', { invoer }),
   locatieWijzigen: (id: number, versie: number, invoer: LocatieInvoer) =>
