@@ -6,6 +6,7 @@
 
 mod audit;
 mod copy;
+mod import;
 mod locations;
 mod occupancy;
 mod reviews;
@@ -14,6 +15,7 @@ mod settings;
 mod suitability;
 
 pub use audit::AuditRegel;
+pub use import::ImportResultaat;
 pub use server::{ServerInstellingen, ServerTest};
 pub use settings::{DatabaseInfo, Rol};
 

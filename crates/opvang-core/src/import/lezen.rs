@@ -1,0 +1,100 @@
+//! Reading a CSV file into rows: encoding, separator and the heading row under any title rows.
+
+use super::ImportVeld;
+use crate::error::{CoreError, CoreResult};
+
+/// The cells of a file: the heading row and the data rows below it with their row numbers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Tabel {
+    /// Row number (as the spreadsheet shows it, from 1) of the heading row.
+    pub kopregel: usize,
+    pub koppen: Vec<String>,
+    pub rijen: Vec<(usize, Vec<String>)>,
+}
+
+/// The characters Windows-1252 puts at 0x80..=0x9F; other bytes are Latin-1.
+const CP1252_80_9F: [char; 32] = [
+    '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž', '\u{8f}',
+    '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}', 'ž', 'Ÿ',
+];
+
+/// Decodes UTF-8 (with or without BOM); anything else is read as Windows-1252.
+fn decodeer(bytes: &[u8]) -> String {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    match std::str::from_utf8(bytes) {
+        Ok(tekst) => tekst.to_owned(),
+        Err(_) => bytes
+            .iter()
+            .map(|&b| match b {
+                0x80..=0x9F => CP1252_80_9F[usize::from(b - 0x80)],
+                _ => char::from(b),
+            })
+            .collect(),
+    }
+}
+
+/// How many lines (of the first 20) contain the candidate separator consistently.
+fn scheidingsteken(tekst: &str) -> u8 {
+    let regels: Vec<&str> = tekst.lines().take(20).collect();
+    let telling = |teken: char| -> usize { regels.iter().map(|r| r.matches(teken).count()).sum() };
+    if telling(';') >= telling(',') && telling(';') > 0 {
+        b';'
+    } else {
+        b','
+    }
+}
+
+/// Reads a CSV file (`;` or `,`, UTF-8 or Windows-1252) and finds its heading row.
+pub fn lees_csv(bytes: &[u8]) -> CoreResult<Tabel> {
+    if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
+        return Err(CoreError::bestand(
+            "Het bestand is UTF-16 gecodeerd; sla het op als CSV UTF-8 of Windows-1252.",
+        ));
+    }
+    let tekst = decodeer(bytes);
+    let mut lezer = csv::ReaderBuilder::new()
+        .delimiter(scheidingsteken(&tekst))
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(tekst.as_bytes());
+    let mut alle = Vec::new();
+    for (i, record) in lezer.records().enumerate() {
+        let record = record.map_err(|e| {
+            CoreError::bestand(format!(
+                "Rij {} van het CSV-bestand is onleesbaar: {e}.",
+                i + 1
+            ))
+        })?;
+        let rij = record.position().map_or(i + 1, |p| p.line() as usize);
+        alle.push((rij, record.iter().map(str::to_owned).collect::<Vec<_>>()));
+    }
+    tabel_uit_rijen(alle)
+}
+
+/// Picks the first row (of the first 30) where at least two cells name known fields as the heading.
+pub(crate) fn tabel_uit_rijen(alle: Vec<(usize, Vec<String>)>) -> CoreResult<Tabel> {
+    let positie = alle
+        .iter()
+        .take(30)
+        .position(|(_, cellen)| {
+            cellen
+                .iter()
+                .filter(|c| ImportVeld::uit_kop(c).is_some())
+                .count()
+                >= 2
+        })
+        .ok_or_else(|| {
+            CoreError::bestand(
+                "Geen kopregel gevonden: geen van de eerste 30 rijen noemt kolommen als \
+                 Gemeente, Locatie, Capaciteit of Peildatum.",
+            )
+        })?;
+    let mut rijen = alle;
+    let rest = rijen.split_off(positie + 1);
+    let (kopregel, koppen) = rijen.pop().expect("heading row exists");
+    Ok(Tabel {
+        kopregel,
+        koppen: koppen.into_iter().map(|k| k.trim().to_owned()).collect(),
+        rijen: rest,
+    })
+}

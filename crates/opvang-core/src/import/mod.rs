@@ -1,0 +1,435 @@
+//! Spreadsheet import: reading CSV files, mapping their columns and turning rows into snapshots.
+
+mod lezen;
+mod waarden;
+
+pub use lezen::{lees_csv, Tabel};
+pub use waarden::{lees_aantal, lees_datum, soort_uit_tekst, splits_adres, Adres};
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::error::{CoreError, CoreResult};
+use crate::locations::LocatieType;
+use crate::occupancy::Bezetting;
+use crate::reference::Gemeente;
+
+/// A field of the import a spreadsheet column can be mapped to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum ImportVeld {
+    Gemeente,
+    Gemeentecode,
+    Locatie,
+    Adres,
+    Type,
+    Capaciteit,
+    NietInzetbaar,
+    BezetOntheemden,
+    BezetStatushouders,
+    BezetAsielzoekers,
+    BezetOverig,
+    Peildatum,
+}
+
+impl ImportVeld {
+    /// The Dutch name used in messages.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Gemeente => "Gemeente",
+            Self::Gemeentecode => "Gemeentecode",
+            Self::Locatie => "Locatie",
+            Self::Adres => "Adres",
+            Self::Type => "Type",
+            Self::Capaciteit => "Capaciteit",
+            Self::NietInzetbaar => "Niet inzetbaar",
+            Self::BezetOntheemden => "Bezet ontheemden",
+            Self::BezetStatushouders => "Bezet statushouders",
+            Self::BezetAsielzoekers => "Bezet asielzoekers",
+            Self::BezetOverig => "Bezet overig",
+            Self::Peildatum => "Peildatum",
+        }
+    }
+
+    /// The field a column heading names, Dutch or English; `None` when it is not recognised.
+    pub fn uit_kop(kop: &str) -> Option<Self> {
+        let k: String = kop
+            .to_lowercase()
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .collect();
+        let veld = match k.as_str() {
+            "gemeente" | "gemeentenaam" | "municipality" | "municipalityname" => Self::Gemeente,
+            "gemeentecode" | "cbscode" | "gmcode" | "municipalitycode" => Self::Gemeentecode,
+            "locatie" | "locatienaam" | "naam" | "location" | "locationname" | "name" => {
+                Self::Locatie
+            }
+            "adres" | "address" => Self::Adres,
+            "type" | "soort" | "locatietype" | "locationtype" | "kind" => Self::Type,
+            "capaciteit" | "plaatsen" | "capacity" | "places" | "beds" => Self::Capaciteit,
+            "nietinzetbaar" | "notusable" | "unavailable" | "unusable" => Self::NietInzetbaar,
+            "bezetontheemden" | "ontheemden" | "occupieddisplaced" | "displaced"
+            | "displacedpersons" => Self::BezetOntheemden,
+            "bezetstatushouders"
+            | "statushouders"
+            | "occupiedstatusholders"
+            | "statusholders"
+            | "refugees" => Self::BezetStatushouders,
+            "bezetasielzoekers" | "asielzoekers" | "occupiedasylumseekers" | "asylumseekers" => {
+                Self::BezetAsielzoekers
+            }
+            "bezetoverig" | "overig" | "occupiedother" | "other" => Self::BezetOverig,
+            "peildatum" | "datum" | "date" | "referencedate" | "snapshotdate" => Self::Peildatum,
+            _ => return None,
+        };
+        Some(veld)
+    }
+}
+
+/// One column of the file and the field it feeds (`None`: ignored).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct KolomKoppeling {
+    pub kop: String,
+    pub veld: Option<ImportVeld>,
+}
+
+/// How the columns of a file map to fields; the user corrects it and may save it as JSON.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Koppeling {
+    pub kolommen: Vec<KolomKoppeling>,
+}
+
+impl Koppeling {
+    /// The automatic mapping of a heading row.
+    pub fn automatisch(koppen: &[String]) -> Koppeling {
+        Koppeling {
+            kolommen: koppen
+                .iter()
+                .map(|kop| KolomKoppeling {
+                    kop: kop.trim().to_owned(),
+                    veld: ImportVeld::uit_kop(kop),
+                })
+                .collect(),
+        }
+    }
+
+    /// Reads a saved mapping.
+    pub fn uit_json(tekst: &str) -> CoreResult<Koppeling> {
+        serde_json::from_str(tekst)
+            .map_err(|e| CoreError::bestand(format!("Het koppelingsbestand is ongeldig: {e}.")))
+    }
+
+    /// The mapping as JSON to save.
+    pub fn naar_json(&self) -> String {
+        serde_json::to_string_pretty(self).expect("a mapping serializes")
+    }
+
+    /// The column index of each mapped field, matched on heading text.
+    fn indexen(&self, koppen: &[String]) -> CoreResult<HashMap<ImportVeld, usize>> {
+        let mut uit = HashMap::new();
+        for k in &self.kolommen {
+            let Some(veld) = k.veld else { continue };
+            let index = koppen
+                .iter()
+                .position(|kop| kop.trim().eq_ignore_ascii_case(k.kop.trim()))
+                .ok_or_else(|| {
+                    CoreError::validatie(
+                        "koppeling",
+                        format!(
+                            "De koppeling noemt kolom {:?}, maar die staat niet in de kopregel.",
+                            k.kop
+                        ),
+                    )
+                })?;
+            uit.insert(veld, index);
+        }
+        for nodig in [ImportVeld::Locatie, ImportVeld::Peildatum] {
+            if !uit.contains_key(&nodig) {
+                return Err(CoreError::validatie(
+                    "koppeling",
+                    format!("Geen kolom gekoppeld aan {}.", nodig.label()),
+                ));
+            }
+        }
+        if !uit.contains_key(&ImportVeld::Gemeente) && !uit.contains_key(&ImportVeld::Gemeentecode)
+        {
+            return Err(CoreError::validatie(
+                "koppeling",
+                "Geen kolom gekoppeld aan Gemeente of Gemeentecode.",
+            ));
+        }
+        Ok(uit)
+    }
+}
+
+/// Whether a problem stops the import or only warns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum Ernst {
+    Fout,
+    Waarschuwing,
+}
+
+/// A problem in one cell of the file, in Dutch; `rij` is the row number the spreadsheet shows.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Probleem {
+    pub rij: usize,
+    pub kolom: String,
+    pub ernst: Ernst,
+    pub bericht: String,
+}
+
+impl std::fmt::Display for Probleem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let soort = match self.ernst {
+            Ernst::Fout => "fout",
+            Ernst::Waarschuwing => "waarschuwing",
+        };
+        write!(
+            f,
+            "Rij {}, kolom {}: {} ({soort})",
+            self.rij, self.kolom, self.bericht
+        )
+    }
+}
+
+/// One row of the file ready to store: a location and its snapshot on a peildatum.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ImportRegel {
+    pub rij: usize,
+    pub gemeente_code: String,
+    pub naam: String,
+    pub adres: Adres,
+    pub soort: LocatieType,
+    pub capaciteit: Option<i64>,
+    pub niet_inzetbaar: i64,
+    pub bezetting: Bezetting,
+    pub peildatum: NaiveDate,
+}
+
+/// The rows read from a file and every problem found, before anything is stored.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Ontleding {
+    pub regels: Vec<ImportRegel>,
+    pub problemen: Vec<Probleem>,
+}
+
+impl Ontleding {
+    /// Whether a problem refuses the import.
+    pub fn heeft_fouten(&self) -> bool {
+        self.problemen.iter().any(|p| p.ernst == Ernst::Fout)
+    }
+}
+
+/// Turns the data rows of `tabel` into import rows with `koppeling`; problems name row and column.
+pub fn ontleed(
+    tabel: &Tabel,
+    koppeling: &Koppeling,
+    gemeenten: &[Gemeente],
+    vandaag: NaiveDate,
+) -> CoreResult<Ontleding> {
+    let index = koppeling.indexen(&tabel.koppen)?;
+    let mut regels = Vec::new();
+    let mut problemen = Vec::new();
+    for (rij, cellen) in &tabel.rijen {
+        let rij = *rij;
+        let cel = |veld: ImportVeld| -> &str {
+            index
+                .get(&veld)
+                .and_then(|&i| cellen.get(i))
+                .map_or("", |c| c.trim())
+        };
+        if cellen.iter().all(|c| c.trim().is_empty()) {
+            continue;
+        }
+        let start = problemen.len();
+        let mut fout = |veld: ImportVeld, ernst: Ernst, bericht: String| {
+            problemen.push(Probleem {
+                rij,
+                kolom: index
+                    .get(&veld)
+                    .map_or_else(|| veld.label().to_owned(), |&i| tabel.koppen[i].clone()),
+                ernst,
+                bericht,
+            })
+        };
+        let gemeente = match (cel(ImportVeld::Gemeentecode), cel(ImportVeld::Gemeente)) {
+            (code, _) if !code.is_empty() => {
+                let code = normaliseer_gemeentecode(code);
+                let g = gemeenten.iter().find(|g| g.code == code);
+                if g.is_none() {
+                    fout(
+                        ImportVeld::Gemeentecode,
+                        Ernst::Fout,
+                        format!("onbekende gemeentecode {code:?}."),
+                    );
+                }
+                g
+            }
+            (_, naam) if !naam.is_empty() => {
+                let g = gemeenten
+                    .iter()
+                    .find(|g| g.naam.to_lowercase() == naam.to_lowercase());
+                if g.is_none() {
+                    fout(
+                        ImportVeld::Gemeente,
+                        Ernst::Fout,
+                        format!("onbekende gemeente {naam:?}."),
+                    );
+                }
+                g
+            }
+            _ => {
+                let veld = if index.contains_key(&ImportVeld::Gemeentecode) {
+                    ImportVeld::Gemeentecode
+                } else {
+                    ImportVeld::Gemeente
+                };
+                fout(veld, Ernst::Fout, "de gemeente ontbreekt.".to_owned());
+                None
+            }
+        };
+        let naam = cel(ImportVeld::Locatie).to_owned();
+        if naam.is_empty() {
+            fout(
+                ImportVeld::Locatie,
+                Ernst::Fout,
+                "de naam van de locatie ontbreekt.".to_owned(),
+            );
+        }
+        let peildatum = match lees_datum(cel(ImportVeld::Peildatum)) {
+            Ok(d) if d > vandaag => {
+                fout(
+                    ImportVeld::Peildatum,
+                    Ernst::Fout,
+                    format!(
+                        "de peildatum {} ligt in de toekomst.",
+                        crate::format::datum(d)
+                    ),
+                );
+                None
+            }
+            Ok(d) => Some(d),
+            Err(bericht) => {
+                fout(ImportVeld::Peildatum, Ernst::Fout, bericht);
+                None
+            }
+        };
+        let mut aantal = |veld: ImportVeld| -> Option<i64> {
+            if !index.contains_key(&veld) {
+                return None;
+            }
+            let tekst = cel(veld);
+            if tekst.is_empty() {
+                return None;
+            }
+            match lees_aantal(tekst) {
+                Ok(n) => Some(n),
+                Err(bericht) => {
+                    fout(veld, Ernst::Fout, bericht);
+                    None
+                }
+            }
+        };
+        let capaciteit = aantal(ImportVeld::Capaciteit);
+        let niet_inzetbaar = aantal(ImportVeld::NietInzetbaar).unwrap_or(0);
+        let mut bezetting = Bezetting::default();
+        for (veld, groep) in [
+            (
+                ImportVeld::BezetOntheemden,
+                crate::occupancy::Doelgroep::Ontheemden,
+            ),
+            (
+                ImportVeld::BezetStatushouders,
+                crate::occupancy::Doelgroep::Statushouders,
+            ),
+            (
+                ImportVeld::BezetAsielzoekers,
+                crate::occupancy::Doelgroep::Asielzoekers,
+            ),
+            (ImportVeld::BezetOverig, crate::occupancy::Doelgroep::Overig),
+        ] {
+            bezetting.set(groep, aantal(veld).unwrap_or(0));
+        }
+        let type_tekst = cel(ImportVeld::Type);
+        let soort = match soort_uit_tekst(type_tekst) {
+            Some(s) => s,
+            None => {
+                if !type_tekst.is_empty() {
+                    fout(
+                        ImportVeld::Type,
+                        Ernst::Waarschuwing,
+                        format!("type {type_tekst:?} niet herkend; de locatie wordt overig."),
+                    );
+                }
+                LocatieType::Overig
+            }
+        };
+        let adres = splits_adres(cel(ImportVeld::Adres));
+        if let Some(cap) = capaciteit {
+            if niet_inzetbaar > cap {
+                fout(
+                    ImportVeld::NietInzetbaar,
+                    Ernst::Fout,
+                    format!("{niet_inzetbaar} niet inzetbaar is meer dan de capaciteit {cap}."),
+                );
+            }
+        }
+        let geen_fout = problemen[start..].iter().all(|p| p.ernst != Ernst::Fout);
+        if let (true, Some(g), Some(peildatum)) = (geen_fout, gemeente, peildatum) {
+            regels.push(ImportRegel {
+                rij,
+                gemeente_code: g.code.clone(),
+                naam,
+                adres,
+                soort,
+                capaciteit,
+                niet_inzetbaar,
+                bezetting,
+                peildatum,
+            });
+        }
+    }
+    let mut gezien: HashMap<(String, String, NaiveDate), usize> = HashMap::new();
+    for r in &regels {
+        let sleutel = (r.gemeente_code.clone(), r.naam.to_lowercase(), r.peildatum);
+        if let Some(eerder) = gezien.insert(sleutel, r.rij) {
+            problemen.push(Probleem {
+                rij: r.rij,
+                kolom: tabel.koppen[index[&ImportVeld::Peildatum]].clone(),
+                ernst: Ernst::Fout,
+                bericht: format!(
+                    "{} staat op {} al in rij {eerder}.",
+                    r.naam,
+                    crate::format::datum(r.peildatum)
+                ),
+            });
+        }
+    }
+    problemen.sort_by_key(|p| p.rij);
+    Ok(Ontleding { regels, problemen })
+}
+
+/// `344`, `0344` and `gm0344` all become `GM0344`.
+fn normaliseer_gemeentecode(code: &str) -> String {
+    let code = code.trim().to_uppercase();
+    let cijfers = code.strip_prefix("GM").unwrap_or(&code);
+    if !cijfers.is_empty() && cijfers.len() <= 4 && cijfers.chars().all(|c| c.is_ascii_digit()) {
+        format!("GM{cijfers:0>4}")
+    } else {
+        code
+    }
+}
+
+#[cfg(test)]
+mod tests;

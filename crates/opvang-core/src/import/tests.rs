@@ -1,0 +1,174 @@
+//! Tests of reading and mapping spreadsheet files, written by the tests themselves.
+
+use super::*;
+use crate::reference;
+
+fn d(s: &str) -> NaiveDate {
+    s.parse().unwrap()
+}
+
+fn gemeenten() -> Vec<Gemeente> {
+    reference::indeling(reference::INDELINGEN[0].1)
+}
+
+fn ontleed_csv(bytes: &[u8]) -> Ontleding {
+    let tabel = lees_csv(bytes).unwrap();
+    let koppeling = Koppeling::automatisch(&tabel.koppen);
+    ontleed(&tabel, &koppeling, &gemeenten(), d("2026-11-23")).unwrap()
+}
+
+#[test]
+fn dutch_counts_and_their_refusals() {
+    assert_eq!(lees_aantal("1.024"), Ok(1024));
+    assert_eq!(lees_aantal("1024"), Ok(1024));
+    assert_eq!(lees_aantal(" 96.830 "), Ok(96830));
+    assert_eq!(lees_aantal("12,0"), Ok(12));
+    assert!(lees_aantal("12,5").unwrap_err().contains("geen decimalen"));
+    assert!(lees_aantal("-3").unwrap_err().contains("negatief"));
+    assert!(lees_aantal("1.02")
+        .unwrap_err()
+        .contains("geen geheel aantal"));
+    assert!(lees_aantal("veel")
+        .unwrap_err()
+        .contains("geen geheel aantal"));
+}
+
+#[test]
+fn dates_as_text_and_serials() {
+    for tekst in [
+        "2-11-2026",
+        "02-11-2026",
+        "2026-11-02",
+        "2/11/2026",
+        "46328",
+    ] {
+        assert_eq!(lees_datum(tekst), Ok(d("2026-11-02")), "{tekst}");
+    }
+    assert_eq!(lees_datum("46328.0"), Ok(d("2026-11-02")));
+    assert!(lees_datum("31-02-2026").unwrap_err().contains("geen datum"));
+    assert!(lees_datum("").unwrap_err().contains("ontbreekt"));
+}
+
+#[test]
+fn free_text_types_map_to_the_nearest() {
+    assert_eq!(soort_uit_tekst("Hotel"), Some(LocatieType::HotelPension));
+    assert_eq!(
+        soort_uit_tekst("Kantoor"),
+        Some(LocatieType::KantoorBedrijfspand)
+    );
+    assert_eq!(
+        soort_uit_tekst("Modulair"),
+        Some(LocatieType::ModulaireWoningen)
+    );
+    assert_eq!(
+        soort_uit_tekst("vakantiepark"),
+        Some(LocatieType::Vakantiepark)
+    );
+    assert_eq!(soort_uit_tekst("Iglo"), None);
+}
+
+#[test]
+fn addresses_split_where_they_can() {
+    assert_eq!(
+        splits_adres("Stationsweg 12a, 3511 AB Utrecht"),
+        Adres {
+            straat: "Stationsweg".into(),
+            huisnummer: "12a".into(),
+            postcode: "3511 AB".into(),
+            plaats: "Utrecht".into(),
+        }
+    );
+    assert_eq!(
+        splits_adres("Lange Nieuwstraat 4 3512pk Utrecht"),
+        Adres {
+            straat: "Lange Nieuwstraat".into(),
+            huisnummer: "4".into(),
+            postcode: "3512 PK".into(),
+            plaats: "Utrecht".into(),
+        }
+    );
+    assert_eq!(splits_adres("Achter de kerk").straat, "Achter de kerk");
+    assert_eq!(splits_adres("Achter de kerk").huisnummer, "");
+}
+
+const KOP: &str = "Gemeentecode;Locatie;Adres;Type;Capaciteit;Niet inzetbaar;Bezet ontheemden;Bezet statushouders;Bezet asielzoekers;Peildatum";
+
+#[test]
+fn finds_the_heading_under_title_rows_with_bom_and_semicolons() {
+    let tekst = format!(
+        "\u{feff}Opvang gemeente Utrecht;;;\nStand november;;\n\n{KOP}\nGM0344;Hotel Zuid;Stationsweg 12, 3511 AB Utrecht;Hotel;1.024;4;10;20;30;2-11-2026\n"
+    );
+    let o = ontleed_csv(tekst.as_bytes());
+    assert_eq!(o.problemen, vec![]);
+    assert_eq!(o.regels.len(), 1);
+    let r = &o.regels[0];
+    assert_eq!(r.rij, 5);
+    assert_eq!(r.gemeente_code, "GM0344");
+    assert_eq!(r.capaciteit, Some(1024));
+    assert_eq!(r.bezetting.totaal(), 60);
+    assert_eq!(r.peildatum, d("2026-11-02"));
+    assert_eq!(r.soort, LocatieType::HotelPension);
+    assert_eq!(r.adres.postcode, "3511 AB");
+}
+
+#[test]
+fn english_headings_commas_and_windows_1252() {
+    let mut bytes =
+        b"Municipality,Location,Type,Capacity,Displaced,Date\nUtrecht,Caf\xe9 \x80uro,Kantoor,\"1.200\",5,2026-11-02\n"
+            .to_vec();
+    let o = ontleed_csv(&bytes);
+    assert_eq!(o.problemen, vec![]);
+    assert_eq!(o.regels[0].naam, "Café €uro");
+    assert_eq!(o.regels[0].capaciteit, Some(1200));
+    assert_eq!(o.regels[0].bezetting.ontheemden, 5);
+    bytes.splice(0..0, [0xFF, 0xFE]);
+    let fout = lees_csv(&bytes).unwrap_err();
+    assert!(fout.message.contains("UTF-16"), "{}", fout.message);
+}
+
+#[test]
+fn every_problem_names_row_and_column() {
+    let tekst = format!(
+        "{KOP}\n\
+         GM0344;A;;Iglo;100;0;1;0;0;2-11-2026\n\
+         GM9999;B;;;100;0;1;0;0;2-11-2026\n\
+         GM0344;C;;;12,5;0;1;0;0;2-11-2026\n\
+         GM0344;D;;;100;0;1;0;0;31-02-2026\n\
+         GM0344;E;;;10;20;0;0;0;2-11-2026\n\
+         GM0344;A;;;100;0;1;0;0;2026-11-02\n\
+         GM0344;F;;;10;0;0;0;0;1-1-2030\n"
+    );
+    let o = ontleed_csv(tekst.as_bytes());
+    let regels: Vec<String> = o.problemen.iter().map(|p| p.to_string()).collect();
+    assert_eq!(
+        regels,
+        vec![
+            "Rij 2, kolom Type: type \"Iglo\" niet herkend; de locatie wordt overig. (waarschuwing)",
+            "Rij 3, kolom Gemeentecode: onbekende gemeentecode \"GM9999\". (fout)",
+            "Rij 4, kolom Capaciteit: \"12,5\" is geen geheel aantal; een aantal personen of plaatsen heeft geen decimalen. (fout)",
+            "Rij 5, kolom Peildatum: \"31-02-2026\" is geen datum; schrijf bijvoorbeeld 2-11-2026 of 2026-11-02. (fout)",
+            "Rij 6, kolom Niet inzetbaar: 20 niet inzetbaar is meer dan de capaciteit 10. (fout)",
+            "Rij 7, kolom Peildatum: A staat op 2-11-2026 al in rij 2. (fout)",
+            "Rij 8, kolom Peildatum: de peildatum 1-1-2030 ligt in de toekomst. (fout)",
+        ]
+    );
+    assert!(o.heeft_fouten());
+}
+
+#[test]
+fn a_corrected_mapping_round_trips_as_json() {
+    let tabel = lees_csv(b"Plek;Bedden\nX;40\n").unwrap_err();
+    assert!(tabel.message.contains("Geen kopregel"));
+    let tabel = lees_csv(b"Plek;Gemeente;Datum;Aantal bedden\nX;Utrecht;2-11-2026;40\n").unwrap();
+    let mut koppeling = Koppeling::automatisch(&tabel.koppen);
+    assert_eq!(koppeling.kolommen[0].veld, None);
+    let fout = ontleed(&tabel, &koppeling, &gemeenten(), d("2026-11-23")).unwrap_err();
+    assert_eq!(fout.message, "Geen kolom gekoppeld aan Locatie.");
+    koppeling.kolommen[0].veld = Some(ImportVeld::Locatie);
+    koppeling.kolommen[3].veld = Some(ImportVeld::Capaciteit);
+    let opnieuw = Koppeling::uit_json(&koppeling.naar_json()).unwrap();
+    assert_eq!(opnieuw, koppeling);
+    let o = ontleed(&tabel, &opnieuw, &gemeenten(), d("2026-11-23")).unwrap();
+    assert_eq!(o.regels[0].naam, "X");
+    assert_eq!(o.regels[0].capaciteit, Some(40));
+}
