@@ -255,3 +255,47 @@ fn auditlog_export_writes_csv_or_a_dutch_file_error() {
         .expect_err("a missing folder is a file error");
     assert_eq!(fout["code"], "bestand");
 }
+
+#[test]
+fn planning_lists_scenarios_projects_and_reports_a_bad_range_on_its_field() {
+    let shell = Shell::new("planning");
+    let scenarios = shell.invoke("scenarios", json!({})).expect("scenarios");
+    let namen: Vec<&str> = scenarios
+        .as_array()
+        .expect("a list")
+        .iter()
+        .map(|s| s["naam"].as_str().expect("naam"))
+        .collect();
+    assert_eq!(namen, ["standaard", "hoge_instroom", "snelle_doorstroom"]);
+    shell
+        .invoke(
+            "locatie_toevoegen",
+            json!({ "invoer": locatie_invoer("GM0344") }),
+        )
+        .expect("a valid location is stored");
+    let overzicht = shell
+        .invoke(
+            "plan_projecteren",
+            json!({ "scenario": scenarios[0], "start": "2026-11-23", "runs": 20, "seed": 7 }),
+        )
+        .expect("a projection");
+    assert_eq!(overzicht["runs"], 20);
+    assert_eq!(overzicht["gebieden"][0]["code"], "NL");
+    assert!(overzicht["gebieden"]
+        .as_array()
+        .expect("areas")
+        .iter()
+        .all(|g| g["soort"] == "land" || g["soort"] == "provincie"));
+    assert_eq!(overzicht["gemeenten"][0]["code"], "GM0344");
+
+    let mut fout_scenario = scenarios[0].clone();
+    fout_scenario["overgang"]["maanden"] = json!({ "min": 9, "max": 3 });
+    let fout = shell
+        .invoke(
+            "plan_projecteren",
+            json!({ "scenario": fout_scenario, "start": "2026-11-23", "runs": 20, "seed": 7 }),
+        )
+        .expect_err("min above max is refused");
+    assert_eq!(fout["code"], "validatie");
+    assert_eq!(fout["field"], "maanden");
+}
