@@ -1,5 +1,6 @@
 //! The `opvang` command: Opvangplanner's operations without a window (demo data, status, …).
 
+mod import;
 mod loadtest;
 mod ombouw;
 mod plan;
@@ -52,6 +53,22 @@ enum Opdracht {
         /// De lege doeldatabase: postgres://gebruiker@host:poort/database of een bestand.
         #[arg(long, value_name = "URL|PAD")]
         naar: String,
+    },
+    /// Importeert locaties en peilingen uit een CSV-bestand (`;` of `,`, UTF-8 of Windows-1252):
+    /// alles of niets, en hetzelfde bestand opnieuw importeren verandert niets.
+    Import {
+        /// Het CSV-bestand; de kopregel mag onder titelregels staan.
+        bestand: std::path::PathBuf,
+        /// Een opgeslagen kolomkoppeling (JSON) in plaats van de automatische.
+        #[arg(
+            long = "mapping",
+            visible_alias = "koppeling",
+            value_name = "BESTAND.json"
+        )]
+        koppeling: Option<std::path::PathBuf>,
+        /// Alleen controleren en tellen; niets opslaan.
+        #[arg(long = "dry-run", visible_alias = "proef")]
+        proef: bool,
     },
     /// Ombouw naar reguliere woningen: geschiktheid van locaties en besluiten.
     Ombouw {
@@ -206,6 +223,15 @@ async fn uitvoeren(cli: Cli) -> Result<(), CoreError> {
                 doel.pad()
             );
             doel.close().await;
+        }
+        Opdracht::Import {
+            bestand,
+            koppeling,
+            proef,
+        } => {
+            let tekst =
+                import::uitvoeren(&db, &bestand, koppeling.as_deref(), proef, vandaag).await?;
+            print!("{tekst}");
         }
         Opdracht::Ombouw {
             opdracht:

@@ -380,3 +380,110 @@ async fn ombouw_portfolio_ranks_the_demo_locations() {
         stderr(&fout)
     );
 }
+
+const IMPORT_CSV: &str = "\u{feff}Bezetting november;;;\n\
+    Gemeentecode;Locatie;Adres;Type;Capaciteit;Niet inzetbaar;Bezet ontheemden;Peildatum\n\
+    GM0344;Hotel Zuid;Stationsweg 12, 3511 AB Utrecht;Hotel;1.024;4;900;2-11-2026\n\
+    GM0344;Kantoor Noord;;Kantoor;200;0;150;02-11-2026\n";
+
+#[test]
+fn import_dry_run_then_import_then_again_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("import.db");
+    let csv = dir.path().join("bezetting.csv");
+    std::fs::write(&csv, IMPORT_CSV).unwrap();
+    let csv_arg = csv.to_str().unwrap();
+
+    let proef = opvang(&db, &["import", csv_arg, "--dry-run"]);
+    assert!(proef.status.success(), "{}", stderr(&proef));
+    assert!(stdout(&proef).contains("Proefimport (niets opgeslagen): 2 rijen"));
+    assert!(stdout(&proef).contains("Nieuwe locaties: 2"));
+    assert_eq!(
+        waarde(
+            &stdout(&opvang(&db, &["status"])),
+            "Locaties met capaciteit"
+        ),
+        "0"
+    );
+
+    let echt = opvang(&db, &["import", csv_arg]);
+    assert!(echt.status.success(), "{}", stderr(&echt));
+    assert!(stdout(&echt).contains("Nieuwe peilingen: 2"));
+    let status = stdout(&opvang(&db, &["status", "--peildatum", "2026-11-02"]));
+    assert_eq!(waarde(&status, "Gerealiseerde plaatsen"), "1.224");
+
+    let opnieuw = opvang(&db, &["import", csv_arg]);
+    assert!(opnieuw.status.success(), "{}", stderr(&opnieuw));
+    assert!(stdout(&opnieuw).contains("Nieuwe locaties: 0"));
+    assert!(stdout(&opnieuw).contains("Ongewijzigde peilingen: 2"));
+    assert_eq!(
+        stdout(&opvang(&db, &["status", "--peildatum", "2026-11-02"])),
+        status
+    );
+}
+
+#[test]
+fn import_refusals_are_dutch_and_change_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("fout.db");
+    let csv = dir.path().join("fout.csv");
+    std::fs::write(
+        &csv,
+        format!("{IMPORT_CSV}GM0344;Slecht;;;12,5;0;0;2-11-2026\n"),
+    )
+    .unwrap();
+    let fout = opvang(&db, &["import", csv.to_str().unwrap()]);
+    assert!(!fout.status.success());
+    let melding = stderr(&fout);
+    assert!(
+        melding.contains("Rij 5, kolom Capaciteit: \"12,5\" is geen geheel aantal"),
+        "{melding}"
+    );
+    assert!(melding.contains("Fout: Het bestand is niet geïmporteerd: 1 fout(en)."));
+    assert_eq!(
+        waarde(
+            &stdout(&opvang(&db, &["status"])),
+            "Locaties met capaciteit"
+        ),
+        "0"
+    );
+
+    let xlsx = dir.path().join("werkblad.xlsx");
+    std::fs::write(&xlsx, b"PK").unwrap();
+    let geweigerd = opvang(&db, &["import", xlsx.to_str().unwrap()]);
+    assert!(!geweigerd.status.success());
+    assert!(stderr(&geweigerd).contains("is geen CSV-bestand; sla het werkblad op als CSV"));
+}
+
+#[test]
+fn import_with_a_saved_mapping() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("koppeling.db");
+    let csv = dir.path().join("eigen.csv");
+    std::fs::write(
+        &csv,
+        "Plek,Gemeente,Datum,Bedden\nDe Boot,Utrecht,2026-11-02,80\n",
+    )
+    .unwrap();
+    let koppeling = dir.path().join("koppeling.json");
+    std::fs::write(
+        &koppeling,
+        r#"{"kolommen":[{"kop":"Plek","veld":"locatie"},{"kop":"Gemeente","veld":"gemeente"},
+            {"kop":"Datum","veld":"peildatum"},{"kop":"Bedden","veld":"capaciteit"}]}"#,
+    )
+    .unwrap();
+    let zonder = opvang(&db, &["import", csv.to_str().unwrap()]);
+    assert!(!zonder.status.success());
+    assert!(stderr(&zonder).contains("Geen kolom gekoppeld aan Locatie."));
+    let met = opvang(
+        &db,
+        &[
+            "import",
+            csv.to_str().unwrap(),
+            "--mapping",
+            koppeling.to_str().unwrap(),
+        ],
+    );
+    assert!(met.status.success(), "{}", stderr(&met));
+    assert!(stdout(&met).contains("Nieuwe locaties: 1"));
+}

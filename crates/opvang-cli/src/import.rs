@@ -1,0 +1,80 @@
+//! `opvang import`: reads a CSV file, lists its problems and imports it in one transaction.
+
+use std::fmt::Write;
+use std::path::Path;
+
+use chrono::NaiveDate;
+use opvang_core::import::{lees_csv, ontleed, Koppeling};
+use opvang_core::{CoreError, CoreResult, Db};
+
+/// Reads `bestand` with the saved mapping or the automatic one; returns the report to print.
+pub async fn uitvoeren(
+    db: &Db,
+    bestand: &Path,
+    koppeling: Option<&Path>,
+    proef: bool,
+    vandaag: NaiveDate,
+) -> CoreResult<String> {
+    let extensie = bestand
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or("")
+        .to_lowercase();
+    if extensie != "csv" && extensie != "txt" {
+        return Err(CoreError::bestand(format!(
+            "{} is geen CSV-bestand; sla het werkblad op als CSV (puntkomma- of \
+             kommagescheiden) en importeer dat.",
+            bestand.display()
+        )));
+    }
+    let lees = |pad: &Path| {
+        std::fs::read(pad).map_err(|e| {
+            CoreError::bestand(format!("{} kan niet worden gelezen: {e}.", pad.display()))
+        })
+    };
+    let tabel = lees_csv(&lees(bestand)?)?;
+    let koppeling = match koppeling {
+        Some(pad) => {
+            let tekst = String::from_utf8(lees(pad)?).map_err(|_| {
+                CoreError::bestand(format!("{} is geen UTF-8-tekst.", pad.display()))
+            })?;
+            Koppeling::uit_json(&tekst)?
+        }
+        None => Koppeling::automatisch(&tabel.koppen),
+    };
+    let ontleding = ontleed(&tabel, &koppeling, &db.gemeenten().await?, vandaag)?;
+    let mut uit = String::new();
+    for probleem in &ontleding.problemen {
+        writeln!(uit, "{probleem}").expect("writing to a String");
+    }
+    if ontleding.heeft_fouten() {
+        eprint!("{uit}");
+    }
+    let uitslag = db
+        .importeren(&ontleding, proef, |stap| eprint!("\r{}", stap.bericht))
+        .await?;
+    eprintln!();
+    let werkwoord = if proef {
+        "Proefimport (niets opgeslagen)"
+    } else {
+        "Geïmporteerd"
+    };
+    writeln!(
+        uit,
+        "{werkwoord}: {} rijen uit {}.\n\
+         Nieuwe locaties: {}\n\
+         Capaciteitswijzigingen: {}\n\
+         Nieuwe peilingen: {}\n\
+         Gewijzigde peilingen: {}\n\
+         Ongewijzigde peilingen: {}",
+        ontleding.regels.len(),
+        bestand.display(),
+        uitslag.nieuwe_locaties,
+        uitslag.capaciteitswijzigingen,
+        uitslag.nieuwe_peilingen,
+        uitslag.gewijzigde_peilingen,
+        uitslag.ongewijzigde_peilingen
+    )
+    .expect("writing to a String");
+    Ok(uit)
+}
