@@ -1,10 +1,10 @@
-//! `opvang import`: reads a CSV file, lists its problems and imports it in one transaction.
+//! `opvang import`: reads a CSV, XLSX or ODS file, lists its problems and imports it in one transaction.
 
 use std::fmt::Write;
 use std::path::Path;
 
 use chrono::NaiveDate;
-use opvang_core::import::{lees_csv, ontleed, Koppeling};
+use opvang_core::import::{lees_bestand, ontleed, Koppeling};
 use opvang_core::{CoreError, CoreResult, Db};
 
 /// Reads `bestand` with the saved mapping or the automatic one; returns the report to print.
@@ -15,24 +15,15 @@ pub async fn uitvoeren(
     proef: bool,
     vandaag: NaiveDate,
 ) -> CoreResult<String> {
-    let extensie = bestand
-        .extension()
-        .and_then(|e| e.to_str())
-        .unwrap_or("")
-        .to_lowercase();
-    if extensie != "csv" && extensie != "txt" {
-        return Err(CoreError::bestand(format!(
-            "{} is geen CSV-bestand; sla het werkblad op als CSV (puntkomma- of \
-             kommagescheiden) en importeer dat.",
-            bestand.display()
-        )));
-    }
     let lees = |pad: &Path| {
         std::fs::read(pad).map_err(|e| {
             CoreError::bestand(format!("{} kan niet worden gelezen: {e}.", pad.display()))
         })
     };
-    let tabel = lees_csv(&lees(bestand)?)?;
+    let naam = bestand
+        .file_name()
+        .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+    let tabel = lees_bestand(&naam, &lees(bestand)?)?;
     let koppeling = match koppeling {
         Some(pad) => {
             let tekst = String::from_utf8(lees(pad)?).map_err(|_| {

@@ -54,10 +54,10 @@ enum Opdracht {
         #[arg(long, value_name = "URL|PAD")]
         naar: String,
     },
-    /// Importeert locaties en peilingen uit een CSV-bestand (`;` of `,`, UTF-8 of Windows-1252):
-    /// alles of niets, en hetzelfde bestand opnieuw importeren verandert niets.
+    /// Importeert locaties en peilingen uit een XLSX-, ODS- of CSV-bestand (`;` of `,`, UTF-8 of
+    /// Windows-1252): alles of niets, en hetzelfde bestand opnieuw importeren verandert niets.
     Import {
-        /// Het CSV-bestand; de kopregel mag onder titelregels staan.
+        /// Het XLSX-, ODS- of CSV-bestand; de kopregel mag onder titelregels staan.
         bestand: std::path::PathBuf,
         /// Een opgeslagen kolomkoppeling (JSON) in plaats van de automatische.
         #[arg(

@@ -452,7 +452,12 @@ fn import_refusals_are_dutch_and_change_nothing() {
     std::fs::write(&xlsx, b"PK").unwrap();
     let geweigerd = opvang(&db, &["import", xlsx.to_str().unwrap()]);
     assert!(!geweigerd.status.success());
-    assert!(stderr(&geweigerd).contains("is geen CSV-bestand; sla het werkblad op als CSV"));
+    assert!(stderr(&geweigerd).contains("Fout: Het werkboek kan niet worden gelezen"));
+    let docx = dir.path().join("notities.docx");
+    std::fs::write(&docx, b"").unwrap();
+    let anders = opvang(&db, &["import", docx.to_str().unwrap()]);
+    assert!(!anders.status.success());
+    assert!(stderr(&anders).contains("notities.docx is geen CSV-, XLSX- of ODS-bestand."));
 }
 
 #[test]

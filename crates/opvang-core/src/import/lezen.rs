@@ -1,4 +1,4 @@
-//! Reading a CSV file into rows: encoding, separator and the heading row under any title rows.
+//! Reading a CSV file or a workbook into rows: encoding, separator and the heading row under any title rows.
 
 use super::ImportVeld;
 use crate::error::{CoreError, CoreResult};
@@ -97,4 +97,66 @@ pub(crate) fn tabel_uit_rijen(alle: Vec<(usize, Vec<String>)>) -> CoreResult<Tab
         koppen: koppen.into_iter().map(|k| k.trim().to_owned()).collect(),
         rijen: rest,
     })
+}
+
+/// One cell as the text the CSV path would have read: whole numbers without decimals, fractions
+/// with a decimal comma (so counts refuse them), dates as their spreadsheet serial.
+fn cel_tekst(cel: &calamine::Data) -> String {
+    use calamine::Data;
+    let getal = |f: f64| {
+        if f.fract() == 0.0 && f.abs() < 1e15 {
+            format!("{}", f as i64)
+        } else {
+            f.to_string().replace('.', ",")
+        }
+    };
+    match cel {
+        Data::Empty | Data::Error(_) => String::new(),
+        Data::Int(n) => n.to_string(),
+        Data::Float(f) => getal(*f),
+        Data::DateTime(d) => getal(d.as_f64().floor()),
+        Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
+        Data::Bool(b) => if *b { "ja" } else { "nee" }.to_owned(),
+    }
+}
+
+/// Reads the first sheet of an XLSX, XLS or ODS workbook and finds its heading row.
+pub fn lees_werkboek(bytes: &[u8]) -> CoreResult<Tabel> {
+    use calamine::Reader;
+    let mut boek = calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes.to_vec()))
+        .map_err(|e| {
+            CoreError::bestand(format!(
+                "Het werkboek kan niet worden gelezen (geen geldig XLSX- of ODS-bestand): {e}."
+            ))
+        })?;
+    let blad = boek
+        .worksheet_range_at(0)
+        .ok_or_else(|| CoreError::bestand("Het werkboek heeft geen werkbladen."))?
+        .map_err(|e| {
+            CoreError::bestand(format!("Het eerste werkblad kan niet worden gelezen: {e}."))
+        })?;
+    let (eerste_rij, eerste_kolom) = blad.start().unwrap_or((0, 0));
+    let opvulling = vec![String::new(); eerste_kolom as usize];
+    let alle = blad
+        .rows()
+        .enumerate()
+        .map(|(i, cellen)| {
+            let mut rij = opvulling.clone();
+            rij.extend(cellen.iter().map(cel_tekst));
+            (eerste_rij as usize + i + 1, rij)
+        })
+        .collect();
+    tabel_uit_rijen(alle)
+}
+
+/// Reads a CSV file or a workbook, told apart by its name.
+pub fn lees_bestand(naam: &str, bytes: &[u8]) -> CoreResult<Tabel> {
+    let extensie = naam.rsplit_once('.').map_or("", |(_, e)| e).to_lowercase();
+    match extensie.as_str() {
+        "xlsx" | "xlsm" | "xls" | "ods" => lees_werkboek(bytes),
+        "csv" | "txt" => lees_csv(bytes),
+        _ => Err(CoreError::bestand(format!(
+            "{naam} is geen CSV-, XLSX- of ODS-bestand."
+        ))),
+    }
 }

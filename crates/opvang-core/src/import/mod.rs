@@ -1,9 +1,9 @@
-//! Spreadsheet import: reading CSV files, mapping their columns and turning rows into snapshots.
+//! Spreadsheet import: reading CSV, XLSX and ODS files, mapping their columns and turning rows into snapshots.
 
 mod lezen;
 mod waarden;
 
-pub use lezen::{lees_csv, Tabel};
+pub use lezen::{lees_bestand, lees_csv, lees_werkboek, Tabel};
 pub use waarden::{lees_aantal, lees_datum, soort_uit_tekst, splits_adres, Adres};
 
 use std::collections::HashMap;

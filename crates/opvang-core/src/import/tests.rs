@@ -172,3 +172,66 @@ fn a_corrected_mapping_round_trips_as_json() {
     assert_eq!(o.regels[0].naam, "X");
     assert_eq!(o.regels[0].capaciteit, Some(40));
 }
+
+#[test]
+fn a_workbook_with_numbers_text_numbers_and_date_cells() {
+    use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
+    let mut boek = Workbook::new();
+    let blad = boek.add_worksheet();
+    blad.write_string(0, 0, "Opvang Utrecht, stand november")
+        .unwrap();
+    for (kolom, kop) in [
+        "Gemeente",
+        "Locatie",
+        "Type",
+        "Capaciteit",
+        "Bezet asielzoekers",
+        "Peildatum",
+    ]
+    .iter()
+    .enumerate()
+    {
+        blad.write_string(2, kolom as u16, *kop).unwrap();
+    }
+    let datum = Format::new().set_num_format("d-m-yyyy");
+    let dag = ExcelDateTime::from_ymd(2026, 11, 2).unwrap();
+    blad.write_string(3, 0, "Utrecht").unwrap();
+    blad.write_string(3, 1, "Hotel Zuid").unwrap();
+    blad.write_string(3, 2, "Modulair").unwrap();
+    blad.write_number(3, 3, 1024).unwrap();
+    blad.write_string(3, 4, "1.000").unwrap();
+    blad.write_datetime_with_format(3, 5, &dag, &datum).unwrap();
+    blad.write_string(4, 0, "Utrecht").unwrap();
+    blad.write_string(4, 1, "Kantoor Noord").unwrap();
+    blad.write_number(4, 3, 12.5).unwrap();
+    blad.write_number(4, 4, 3).unwrap();
+    blad.write_string(4, 5, "2-11-2026").unwrap();
+    let bytes = boek.save_to_buffer().unwrap();
+
+    let tabel = lees_bestand("bezetting.xlsx", &bytes).unwrap();
+    assert_eq!(tabel.kopregel, 3);
+    let koppeling = Koppeling::automatisch(&tabel.koppen);
+    let o = ontleed(&tabel, &koppeling, &gemeenten(), d("2026-11-23")).unwrap();
+    assert_eq!(o.regels.len(), 1);
+    let r = &o.regels[0];
+    assert_eq!(
+        (r.rij, r.capaciteit, r.bezetting.asielzoekers, r.peildatum),
+        (4, Some(1024), 1000, d("2026-11-02"))
+    );
+    assert_eq!(r.soort, LocatieType::ModulaireWoningen);
+    assert_eq!(
+        o.problemen.iter().map(|p| p.to_string()).collect::<Vec<_>>(),
+        vec![
+            "Rij 5, kolom Capaciteit: \"12,5\" is geen geheel aantal; een aantal personen of plaatsen heeft geen decimalen. (fout)"
+        ]
+    );
+    let kapot = lees_bestand("kapot.ods", b"geen zip").unwrap_err();
+    assert!(kapot
+        .message
+        .starts_with("Het werkboek kan niet worden gelezen"));
+    let anders = lees_bestand("notities.docx", b"").unwrap_err();
+    assert_eq!(
+        anders.message,
+        "notities.docx is geen CSV-, XLSX- of ODS-bestand."
+    );
+}
