@@ -3,8 +3,9 @@
 //! Everything a planner can do lives here and is tested without a window: the location register
 //! with its lifecycle ([`locations`]), occupancy snapshots and their totals ([`occupancy`]),
 //! conversion suitability ([`suitability`]) and its review workflow ([`reviews`]), the
-//! database ([`storage`]), spreadsheet import ([`import`]), capacity planning ([`planning`]), Dutch formatting ([`format`]),
-//! reference data ([`reference`]) and the demo data set ([`demo`]). The desktop shell and the
+//! database ([`storage`]), spreadsheet import ([`import`]), capacity planning ([`planning`]),
+//! Dutch formatting ([`format`]), reference data ([`reference`]) and the demo data set
+//! ([`demo`]). The desktop shell and the
 //! `opvang` CLI only translate to and from it.
 
 pub mod demo;
