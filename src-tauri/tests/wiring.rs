@@ -299,3 +299,69 @@ fn planning_lists_scenarios_projects_and_reports_a_bad_range_on_its_field() {
     assert_eq!(fout["code"], "validatie");
     assert_eq!(fout["field"], "maanden");
 }
+
+#[test]
+fn ombouw_assessment_review_and_four_eyes_refusal_cross_ipc() {
+    let shell = Shell::new("ombouw");
+    let locatie = shell
+        .invoke(
+            "locatie_toevoegen",
+            json!({ "invoer": locatie_invoer("GM0344") }),
+        )
+        .expect("location");
+    let set = shell
+        .invoke("ombouw_criteriaset", json!({}))
+        .expect("the default criteria set");
+    let mut invoer = shell
+        .invoke(
+            "beoordeling_voorinvullen",
+            json!({ "locatie_id": locatie["id"], "criteriaset_id": set["id"], "datum": "2026-11-23" }),
+        )
+        .expect("pre-filled input");
+    for s in invoer["scores"].as_array_mut().expect("scores") {
+        if s["score"].is_null() {
+            s["score"] = json!(3);
+            s["onderbouwing"] = json!("Bezocht.");
+        }
+    }
+    let beoordeling = shell
+        .invoke(
+            "beoordeling_opslaan",
+            json!({ "id": null, "versie": null, "invoer": invoer }),
+        )
+        .expect("saved assessment");
+    assert!(beoordeling["uitslag"]["totaal"].is_i64());
+
+    let review = shell
+        .invoke(
+            "review_starten",
+            json!({ "beoordeling_id": beoordeling["id"] }),
+        )
+        .expect("review started");
+    let review = shell
+        .invoke(
+            "review_indienen",
+            json!({ "review_id": review["id"], "versie": review["versie"], "datum": "2026-11-23" }),
+        )
+        .expect("review submitted");
+    assert_eq!(review["status"], "ter_beoordeling");
+    let fout = shell
+        .invoke(
+            "review_besluiten",
+            json!({ "invoer": { "review_id": review["id"], "versie": review["versie"],
+                "besluit": "akkoord", "besluitdatum": "2026-11-23", "toelichting": "" } }),
+        )
+        .expect_err("the assessor may not decide");
+    assert_eq!(fout["field"], "beoordelaar");
+    let reviews = shell
+        .invoke("reviews", json!({ "locatie_id": locatie["id"] }))
+        .expect("history");
+    assert_eq!(reviews.as_array().map(Vec::len), Some(1));
+    let portefeuille = shell
+        .invoke(
+            "ombouw_portefeuille",
+            json!({ "filter": { "gemeente_code": null, "categorie": null } }),
+        )
+        .expect("portfolio");
+    assert_eq!(portefeuille["regels"][0]["rang"], 1);
+}
