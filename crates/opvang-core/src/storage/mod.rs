@@ -1,6 +1,6 @@
 //! The database: opening, migrations and pragmas, and every SQL statement of the product.
 //!
-//! Queries go through sqlx's `Any` driver with `$n` placeholders and ISO-8601 text dates, so one
+//! Queries go through sqlx's `Any` driver with `$n` bind parameters and ISO-8601 text dates, so one
 //! set of statements serves both the local SQLite file and a shared PostgreSQL server; each
 //! backend has its own migrations folder, kept in step.
 
