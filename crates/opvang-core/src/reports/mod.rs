@@ -1,3 +1,4 @@
 //! Reports written to files for use outside the app (spreadsheets), such as the audit log export.
 
 pub mod auditlog;
+pub mod pdf;
