@@ -51,6 +51,7 @@ pub fn app_builder<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Buil
         commands::review_indienen,
         commands::review_besluiten,
         commands::review_opmerking,
+        commands::vng_rapport,
     ])
 }
 

@@ -365,3 +365,30 @@ fn ombouw_assessment_review_and_four_eyes_refusal_cross_ipc() {
         .expect("portfolio");
     assert_eq!(portefeuille["regels"][0]["rang"], 1);
 }
+
+#[test]
+fn vng_report_crosses_ipc_with_rows_totals_and_checks() {
+    let shell = Shell::new("vng");
+    let locatie = shell
+        .invoke(
+            "locatie_toevoegen",
+            json!({ "invoer": locatie_invoer("GM0344") }),
+        )
+        .expect("location added");
+    shell
+        .invoke(
+            "capaciteit_toevoegen",
+            json!({ "invoer": { "locatie_id": locatie["id"], "vanaf": "2026-01-01",
+                "tot_en_met": null, "plaatsen": 40 } }),
+        )
+        .expect("capacity added");
+    let rapport = shell
+        .invoke("vng_rapport", json!({ "peildatum": "2026-11-23" }))
+        .expect("report");
+    assert_eq!(rapport["schemaversie"], 1);
+    assert_eq!(rapport["totalen"]["gerealiseerd"], 40);
+    assert_eq!(rapport["rijen"][0]["gemeente_code"], "GM0344");
+    assert_eq!(rapport["rijen"][0]["soort"], "hotel_pension");
+    assert_eq!(rapport["controles"][0]["soort"], "geen_peiling");
+    assert_eq!(rapport["controles"][0]["locatie_naam"], "Hotel De Linde");
+}

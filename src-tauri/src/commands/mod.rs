@@ -6,6 +6,7 @@ mod locations;
 mod occupancy;
 mod ombouw;
 mod planning;
+mod rapportage;
 mod server;
 mod settings;
 
@@ -13,5 +14,6 @@ pub use locations::*;
 pub use occupancy::*;
 pub use ombouw::*;
 pub use planning::*;
+pub use rapportage::*;
 pub use server::*;
 pub use settings::*;

@@ -2,6 +2,10 @@
 
 use chrono::{Datelike, NaiveDate};
 
+mod spreadsheet;
+
+pub use spreadsheet::spreadsheet_veilig;
+
 /// A count with a dot as thousands separator: `96830` → `96.830`, `-1024` → `-1.024`.
 pub fn aantal(value: i64) -> String {
     let digits = value.unsigned_abs().to_string();

@@ -184,12 +184,33 @@ impl Totalen {
             t.overbezet += i64::from(s.overbezet);
             t.zonder_peiling += i64::from(s.zonder_peiling());
         }
-        t.inzetbaar = t.gerealiseerd - t.niet_inzetbaar;
-        t.bezet = t.bezetting.totaal();
-        t.vrij = t.inzetbaar - t.bezet;
-        t.graad = rate_tenths(t.bezet, t.gerealiseerd);
-        t.graad_inzetbaar = rate_tenths(t.bezet, t.inzetbaar);
+        t.afleiden();
         t
+    }
+
+    /// The sum of already summed totals (e.g. report rows): counts first, then the rates.
+    pub fn som<'a>(delen: impl IntoIterator<Item = &'a Totalen>) -> Self {
+        let mut t = Totalen::default();
+        for d in delen {
+            t.locaties += d.locaties;
+            t.gerealiseerd += d.gerealiseerd;
+            t.niet_inzetbaar += d.niet_inzetbaar;
+            t.bezetting.optellen(&d.bezetting);
+            t.verouderd += d.verouderd;
+            t.overbezet += d.overbezet;
+            t.zonder_peiling += d.zonder_peiling;
+        }
+        t.afleiden();
+        t
+    }
+
+    /// Usable, occupied and free places and both rates from the summed counts.
+    pub fn afleiden(&mut self) {
+        self.inzetbaar = self.gerealiseerd - self.niet_inzetbaar;
+        self.bezet = self.bezetting.totaal();
+        self.vrij = self.inzetbaar - self.bezet;
+        self.graad = rate_tenths(self.bezet, self.gerealiseerd);
+        self.graad_inzetbaar = rate_tenths(self.bezet, self.inzetbaar);
     }
 }
 

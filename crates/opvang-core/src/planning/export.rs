@@ -5,7 +5,7 @@ use std::path::Path;
 
 use super::{Band, MaandTotaal, Projectie, Stroomcijfers};
 use crate::error::{CoreError, CoreResult};
-use crate::format::datum;
+use crate::format::{datum, spreadsheet_veilig};
 use crate::occupancy::GebiedSoort;
 
 const KOPPEN: [&str; 27] = [
@@ -38,12 +38,9 @@ const KOPPEN: [&str; 27] = [
     "Saldo P90",
 ];
 
-/// A cell a spreadsheet would read as a formula gets a leading quote, so it stays text.
+/// A text cell a spreadsheet would read as a formula gets a leading quote, so it stays text.
 fn cel(tekst: &str) -> String {
-    match tekst.chars().next() {
-        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{tekst}"),
-        _ => tekst.to_owned(),
-    }
+    spreadsheet_veilig(tekst).into_owned()
 }
 
 /// A rate in tenths of a percent with a decimal comma and no thousands separator: `999` → `99,9`.

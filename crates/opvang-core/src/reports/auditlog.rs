@@ -5,6 +5,7 @@ use std::path::Path;
 use chrono::{DateTime, Local};
 
 use crate::error::{CoreError, CoreResult};
+use crate::format::spreadsheet_veilig;
 use crate::storage::AuditRegel;
 use crate::Db;
 
@@ -19,12 +20,9 @@ const KOPPEN: [&str; 8] = [
     "Na",
 ];
 
-/// A cell a spreadsheet would read as a formula gets a leading quote, so it stays text.
+/// A text cell a spreadsheet would read as a formula gets a leading quote, so it stays text.
 fn cel(tekst: &str) -> String {
-    match tekst.chars().next() {
-        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{tekst}"),
-        _ => tekst.to_owned(),
-    }
+    spreadsheet_veilig(tekst).into_owned()
 }
 
 /// The RFC 3339 UTC time as local Dutch date and time (`23-11-2026 16:05:09`).

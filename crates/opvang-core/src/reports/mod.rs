@@ -2,3 +2,4 @@
 
 pub mod auditlog;
 pub mod pdf;
+pub mod vng;

@@ -13,11 +13,13 @@ mod reviews;
 mod server;
 mod settings;
 mod suitability;
+mod vng;
 
 pub use audit::AuditRegel;
 pub use import::ImportResultaat;
 pub use server::{ServerInstellingen, ServerTest};
 pub use settings::{DatabaseInfo, Rol};
+pub use vng::OnbekendeGemeenteLocatie;
 
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
