@@ -30,6 +30,8 @@ pub fn app_builder<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Buil
         commands::peilingen_opslaan,
         commands::demo_laden,
         commands::database_info,
+        commands::taal,
+        commands::taal_instellen,
         commands::database_openen,
         commands::verouderd_na_dagen_instellen,
         commands::gebruiker_instellen,
@@ -59,6 +61,7 @@ pub fn run() {
     app_builder(tauri::Builder::default())
         .plugin(tauri_plugin_dialog::init())
         .setup(|app| {
+            opvang_core::i18n::zet_taal(commands::taal_opgeslagen(app.handle()));
             let (db, melding) = tauri::async_runtime::block_on(state::opstarten(app.handle()))?;
             app.manage(AppState::met(db, melding));
             Ok(())

@@ -3,5 +3,7 @@ import '@nl-design-system-unstable/voorbeeld-design-tokens/dist/theme.css';
 import './app.css';
 import { mount } from 'svelte';
 import App from './App.svelte';
+import { laadTaal } from './lib/i18n/taal.svelte';
 
-mount(App, { target: document.getElementById('app')! });
+// The saved language is known before anything is drawn, so the first paint is already in it.
+void laadTaal().then(() => mount(App, { target: document.getElementById('app')! }));

@@ -1,7 +1,12 @@
-//! The error every core operation returns: a code the front end can act on and a Dutch message.
+//! The error every core operation returns: a code the front end can act on and a message in the
+//! user's language.
+
+use std::fmt::Display;
 
 use serde::Serialize;
 use ts_rs::TS;
+
+use crate::i18n::{self, Taal};
 
 /// What kind of failure happened; the front end switches on this, never on the message.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
@@ -20,9 +25,13 @@ pub enum ErrorCode {
     Bestand,
     /// The user's role does not allow this (enforced by the database in team mode).
     GeenRechten,
+    /// The database file is damaged; the user restores a backup or opens another file.
+    Beschadigd,
 }
 
-/// The error crossing every boundary (CLI, IPC): `{code, message, field}` with a Dutch message.
+/// The error crossing every boundary (CLI, IPC): `{code, message, field}`. The message comes from
+/// the catalog (`i18n/*.json`) by its key, rendered in the active language when the error is made;
+/// the key and its arguments are kept so it can be rendered in another language.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS, thiserror::Error)]
 #[error("{message}")]
 #[ts(export)]
@@ -33,49 +42,74 @@ pub struct CoreError {
     #[ts(optional)]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub field: Option<String>,
+    /// The catalog key of the message, e.g. `fout.capaciteit.negatief`.
+    #[serde(skip)]
+    #[ts(skip)]
+    pub sleutel: String,
+    /// The values of the message's `{naam}` placeholders.
+    #[serde(skip)]
+    #[ts(skip)]
+    pub argumenten: Vec<(String, String)>,
 }
 
 pub type CoreResult<T> = Result<T, CoreError>;
 
 impl CoreError {
-    pub fn validatie(field: &str, message: impl Into<String>) -> Self {
+    /// An error with the message `sleutel` from the catalog, in the active language.
+    pub fn nieuw(code: ErrorCode, sleutel: impl Into<String>) -> Self {
+        let sleutel = sleutel.into();
         CoreError {
-            code: ErrorCode::Validatie,
-            message: message.into(),
+            code,
+            message: i18n::tekst(i18n::actieve_taal(), &sleutel),
+            field: None,
+            sleutel,
+            argumenten: Vec::new(),
+        }
+    }
+
+    /// Fills the placeholder `{naam}` of the message with `waarde`.
+    pub fn met(mut self, naam: &str, waarde: impl Display) -> Self {
+        self.argumenten.push((naam.to_owned(), waarde.to_string()));
+        self.message = self.bericht(i18n::actieve_taal());
+        self
+    }
+
+    /// The message in `taal`.
+    pub fn bericht(&self, taal: Taal) -> String {
+        i18n::invullen(&i18n::tekst(taal, &self.sleutel), &self.argumenten)
+    }
+
+    /// The same error with its message in `taal`.
+    pub fn in_taal(mut self, taal: Taal) -> Self {
+        self.message = self.bericht(taal);
+        self
+    }
+
+    pub fn validatie(field: &str, sleutel: impl Into<String>) -> Self {
+        CoreError {
             field: Some(field.to_owned()),
+            ..CoreError::nieuw(ErrorCode::Validatie, sleutel)
         }
     }
 
-    pub fn niet_gevonden(message: impl Into<String>) -> Self {
-        CoreError {
-            code: ErrorCode::NietGevonden,
-            message: message.into(),
-            field: None,
-        }
+    pub fn niet_gevonden(sleutel: impl Into<String>) -> Self {
+        CoreError::nieuw(ErrorCode::NietGevonden, sleutel)
     }
 
-    pub fn conflict(message: impl Into<String>) -> Self {
-        CoreError {
-            code: ErrorCode::Conflict,
-            message: message.into(),
-            field: None,
-        }
+    pub fn conflict(sleutel: impl Into<String>) -> Self {
+        CoreError::nieuw(ErrorCode::Conflict, sleutel)
     }
 
-    pub fn database(message: impl Into<String>) -> Self {
-        CoreError {
-            code: ErrorCode::Database,
-            message: message.into(),
-            field: None,
-        }
+    pub fn database(sleutel: impl Into<String>) -> Self {
+        CoreError::nieuw(ErrorCode::Database, sleutel)
     }
 
-    pub fn bestand(message: impl Into<String>) -> Self {
-        CoreError {
-            code: ErrorCode::Bestand,
-            message: message.into(),
-            field: None,
-        }
+    pub fn bestand(sleutel: impl Into<String>) -> Self {
+        CoreError::nieuw(ErrorCode::Bestand, sleutel)
+    }
+
+    pub fn geen_rechten(sleutel: impl Into<String>) -> Self {
+        CoreError::nieuw(ErrorCode::GeenRechten, sleutel)
     }
 }
 
@@ -83,32 +117,22 @@ impl From<sqlx::Error> for CoreError {
     fn from(err: sqlx::Error) -> Self {
         if let sqlx::Error::Database(db) = &err {
             if db.is_unique_violation() {
-                return CoreError::validatie(
-                    "naam",
-                    "Er bestaat al een record met deze gegevens (dubbele naam of peildatum).",
-                );
+                return CoreError::validatie("naam", "fout.database.dubbel");
             }
             if db.code().as_deref() == Some("42501") {
-                return CoreError {
-                    code: ErrorCode::GeenRechten,
-                    message: "Uw rol in de teamdatabase staat deze wijziging niet toe.".to_owned(),
-                    field: None,
-                };
+                return CoreError::geen_rechten("fout.database.geen_rechten");
             }
             if db.is_foreign_key_violation() {
-                return CoreError::validatie(
-                    "locatie",
-                    "Het record verwijst naar een locatie of gemeente die niet bestaat.",
-                );
+                return CoreError::validatie("locatie", "fout.database.verwijzing");
             }
         }
-        CoreError::database(format!("Databasefout: {err}"))
+        CoreError::database("fout.database.algemeen").met("fout", err)
     }
 }
 
 impl From<sqlx::migrate::MigrateError> for CoreError {
     fn from(err: sqlx::migrate::MigrateError) -> Self {
-        CoreError::database(format!("De database kon niet worden bijgewerkt: {err}"))
+        CoreError::database("fout.database.migratie").met("fout", err)
     }
 }
 
@@ -118,15 +142,24 @@ mod tests {
 
     #[test]
     fn serializes_as_code_message_field() {
-        let err = CoreError::validatie("plaatsen", "Aantal plaatsen mag niet negatief zijn.");
+        let err = CoreError::validatie("plaatsen", "fout.capaciteit.negatief");
         assert_eq!(
             serde_json::to_string(&err).unwrap(),
             r#"{"code":"validatie","message":"Aantal plaatsen mag niet negatief zijn.","field":"plaatsen"}"#
         );
-        let err = CoreError::niet_gevonden("Locatie 7 bestaat niet.");
+        let err = CoreError::niet_gevonden("fout.locatie.niet_gevonden").met("id", 7);
         assert_eq!(
             serde_json::to_string(&err).unwrap(),
             r#"{"code":"niet_gevonden","message":"Locatie 7 bestaat niet."}"#
         );
+    }
+
+    #[test]
+    fn renders_in_either_language() {
+        let err = CoreError::niet_gevonden("fout.locatie.niet_gevonden").met("id", 7);
+        assert_eq!(err.bericht(Taal::En), "Location 7 does not exist.");
+        let en = err.in_taal(Taal::En);
+        assert_eq!(en.message, "Location 7 does not exist.");
+        assert_eq!(en.bericht(Taal::Nl), "Locatie 7 bestaat niet.");
     }
 }

@@ -11,6 +11,7 @@
 pub mod demo;
 pub mod error;
 pub mod format;
+pub mod i18n;
 pub mod import;
 pub mod locations;
 pub mod occupancy;

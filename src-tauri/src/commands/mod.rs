@@ -9,6 +9,7 @@ mod planning;
 mod rapportage;
 mod server;
 mod settings;
+mod taal;
 
 pub use locations::*;
 pub use occupancy::*;
@@ -17,3 +18,4 @@ pub use planning::*;
 pub use rapportage::*;
 pub use server::*;
 pub use settings::*;
+pub use taal::*;

@@ -29,10 +29,11 @@ import type { Scenario } from './types/Scenario';
 import type { ServerInstellingen } from './types/ServerInstellingen';
 import type { ServerTest } from './types/ServerTest';
 import type { StatusWijziging } from './types/StatusWijziging';
+import type { Taal } from './types/Taal';
 import type { TrendPunt } from './types/TrendPunt';
 import type { Voortgang } from './types/Voortgang';
 
-/** A failed command: the core's `{code, message, field}` with its Dutch message. */
+/** A failed command: the core's `{code, message, field}` with its message in the chosen language. */
 export class ApiError extends Error {
   readonly code: CoreError['code'];
   readonly field: string | undefined;
@@ -94,6 +95,8 @@ export const api = {
     return call<number>('demo_laden', { voortgang });
   },
   databaseInfo: () => call<DatabaseInfo>('database_info'),
+  taal: () => call<Taal>('taal'),
+  taalInstellen: (taal: Taal) => call<Taal>('taal_instellen', { taal }),
   databaseOpenen: (pad: string) => call<DatabaseInfo>('database_openen', { pad }),
   auditlog: (locatieId: number | null) =>
     call<AuditRegel[]>('auditlog', { locatie_id: locatieId }),

@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
-import { aantal, datum, leesAantal, percentage, vandaagIso } from './index';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { zetTaal } from '../i18n';
+import { aantal, datum, getal, leesAantal, percentage, vandaagIso } from './index';
 
 describe('Dutch formatting', () => {
   it('groups thousands with dots', () => {
@@ -35,5 +36,38 @@ describe('Dutch formatting', () => {
     expect(leesAantal('12,5')).toBeNull();
     expect(leesAantal('abc')).toBeNull();
     expect(leesAantal('1.02')).toBeNull();
+    expect(leesAantal('1,024')).toBeNull();
+    expect(getal(2.5)).toBe('2,5');
+  });
+});
+
+describe('English formatting', () => {
+  beforeAll(() => {
+    zetTaal('en');
+  });
+  afterAll(() => {
+    zetTaal('nl');
+  });
+
+  it('groups thousands with commas and uses a decimal point', () => {
+    expect(aantal(96830)).toBe('96,830');
+    expect(aantal(-1024)).toBe('-1,024');
+    expect(percentage(999)).toBe('99.9%');
+    expect(percentage(10215)).toBe('1,021.5%');
+    expect(percentage(null)).toBe('–');
+    expect(getal(2.5)).toBe('2.5');
+  });
+
+  it('writes dates with the month as a word', () => {
+    expect(datum('2027-03-04')).toBe('4 Mar 2027');
+    expect(datum('2026-11-23')).toBe('23 Nov 2026');
+    expect(datum(null)).toBe('–');
+  });
+
+  it('reads typed counts with commas', () => {
+    expect(leesAantal('1,024')).toBe(1024);
+    expect(leesAantal('1024')).toBe(1024);
+    expect(leesAantal('1.024')).toBeNull();
+    expect(leesAantal('12.5')).toBeNull();
   });
 });

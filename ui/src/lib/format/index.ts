@@ -1,26 +1,43 @@
-// Dutch formatting of counts, rates and dates for every screen: `96.830`, `99,9%`, `4-3-2027`.
+// Formatting of counts, rates and dates for every screen, in the chosen language: Dutch
+// `96.830`, `99,9%`, `4-3-2027`; English (en-GB) `96,830`, `99.9%`, `4 Mar 2027`.
 // Rates arrive from the core as tenths of a percent, already rounded by its exact rules.
 
-/** A count with dots as thousands separators: 96830 → "96.830". */
+import { huidigeTaal, t } from '../i18n';
+
+/** The thousands separator and decimal mark of the current language. */
+function tekens(): { duizend: string; decimaal: string } {
+  return huidigeTaal() === 'en' ? { duizend: ',', decimaal: '.' } : { duizend: '.', decimaal: ',' };
+}
+
+/** A count with thousands separators: 96830 → "96.830" (English "96,830"). */
 export function aantal(value: number): string {
   const digits = Math.abs(Math.trunc(value)).toString();
-  const grouped = digits.replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+  const grouped = digits.replace(/\B(?=(\d{3})+(?!\d))/g, tekens().duizend);
   return value < 0 ? `-${grouped}` : grouped;
 }
 
-/** A rate in tenths of a percent: 999 → "99,9%"; null (no capacity) → "–". */
+/** A rate in tenths of a percent: 999 → "99,9%" (English "99.9%"); null (no capacity) → "–". */
 export function percentage(tenths: number | null): string {
   if (tenths === null) return '–';
   const whole = Math.trunc(tenths / 10);
   const tenth = Math.abs(tenths % 10);
-  return `${aantal(whole)},${tenth}%`;
+  return `${aantal(whole)}${tekens().decimaal}${tenth}%`;
 }
 
-/** An ISO date the Dutch way without leading zeros: "2027-03-04" → "4-3-2027"; null → "–". */
+/**
+ * An ISO date without leading zeros: "2027-03-04" → "4-3-2027" (English "4 Mar 2027", which
+ * no reader can take for 3 April); null → "–".
+ */
 export function datum(iso: string | null): string {
   if (!iso) return '–';
   const [y, m, d] = iso.split('-').map(Number);
+  if (huidigeTaal() === 'en') return `${d} ${t(`taal.maand_kort.m${m}`)} ${y}`;
   return `${d}-${m}-${y}`;
+}
+
+/** A number that may have decimals, with the language's marks: 2.5 → "2,5" (English "2.5"). */
+export function getal(value: number): string {
+  return value.toLocaleString(huidigeTaal() === 'en' ? 'en-GB' : 'nl-NL');
 }
 
 /** Today as an ISO date in local time, the default peildatum. */
@@ -30,12 +47,13 @@ export function vandaagIso(now: Date = new Date()): string {
 }
 
 /**
- * Reads a count typed by a planner: "1.024" and "1024" are 1024; empty is 0.
+ * Reads a count typed by a planner: "1.024" and "1024" are 1024 (English "1,024"); empty is 0.
  * Returns null for anything that is not a whole number (the caller shows the error).
  */
 export function leesAantal(input: string): number | null {
   const trimmed = input.trim();
   if (trimmed === '') return 0;
-  if (!/^-?(\d{1,3}(\.\d{3})+|\d+)$/.test(trimmed)) return null;
-  return Number(trimmed.replace(/\./g, ''));
+  const scheiding = tekens().duizend === '.' ? '\\.' : ',';
+  if (!new RegExp(`^-?(\\d{1,3}(${scheiding}\\d{3})+|\\d+)$`).test(trimmed)) return null;
+  return Number(trimmed.split(tekens().duizend).join(''));
 }

@@ -1,12 +1,30 @@
 // The translation layer: every text on screen comes from a language file through `t`.
-// Dutch is the default; further languages add a JSON file with the same keys.
+// Dutch is the default; English is the other language. Both files have exactly the same keys.
 
 import nl from './nl.json';
+import en from './en.json';
 
 type Boom = { [sleutel: string]: string | Boom };
 
-const talen: Record<string, Boom> = { nl };
-let taal = 'nl';
+/** A language the app speaks: its code in settings and in `<html lang>`. */
+export type Taal = 'nl' | 'en';
+
+export const TALEN: readonly Taal[] = ['nl', 'en'];
+
+const talen: Record<Taal, Boom> = { nl, en };
+let taal: Taal = 'nl';
+
+/** The language texts, numbers and dates are shown in now. */
+export function huidigeTaal(): Taal {
+  return taal;
+}
+
+/** Switches the language for every later `t` call and sets `<html lang>`; unknown codes mean Dutch. */
+export function zetTaal(code: string): Taal {
+  taal = code === 'en' ? 'en' : 'nl';
+  if (typeof document !== 'undefined') document.documentElement.lang = taal;
+  return taal;
+}
 
 /** Looks a dotted key up in a language tree; undefined when absent. */
 export function zoek(boom: Boom, sleutel: string): string | undefined {
@@ -34,6 +52,6 @@ export function t(sleutel: string, waarden: Record<string, string | number> = {}
 }
 
 /** The language tree of a language, for the key tests. */
-export function taalBoom(code: string): Boom {
+export function taalBoom(code: Taal): Boom {
   return talen[code];
 }

@@ -2,7 +2,7 @@
 // conflict dialog (your version against the server's) and the change history (before → after).
 
 import type { AuditRegel, Locatie, LocatieInvoer } from '../api';
-import { aantal, datum } from '../format';
+import { aantal, datum, getal } from '../format';
 import { t } from '../i18n';
 
 /** One field that differs, with its label and both values formatted for display. */
@@ -42,7 +42,7 @@ export function veldLabel(veld: string): string {
   return veld;
 }
 
-/** A value as the planner reads it: Dutch numbers and dates, enum labels, ja/nee, – for empty. */
+/** A value as the planner reads it: numbers and dates in the chosen language, enum labels, ja/nee, – for empty. */
 export function waardeTekst(
   veld: string,
   waarde: unknown,
@@ -51,7 +51,7 @@ export function waardeTekst(
   if (waarde === null || waarde === undefined || waarde === '') return '–';
   if (typeof waarde === 'boolean') return waarde ? t('audit.ja') : t('audit.nee');
   if (typeof waarde === 'number') {
-    return Number.isInteger(waarde) ? aantal(waarde) : waarde.toLocaleString('nl-NL');
+    return Number.isInteger(waarde) ? aantal(waarde) : getal(waarde);
   }
   const tekst = String(waarde);
   if (DATUMVELDEN.has(veld)) return datum(tekst);

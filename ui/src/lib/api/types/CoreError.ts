@@ -2,7 +2,9 @@
 import type { ErrorCode } from "./ErrorCode";
 
 /**
- * The error crossing every boundary (CLI, IPC): `{code, message, field}` with a Dutch message.
+ * The error crossing every boundary (CLI, IPC): `{code, message, field}`. The message comes from
+ * the catalog (`i18n/*.json`) by its key, rendered in the active language when the error is made;
+ * the key and its arguments are kept so it can be rendered in another language.
  */
 export type CoreError = { code: ErrorCode, message: string, 
 /**

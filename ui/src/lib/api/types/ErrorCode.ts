@@ -3,4 +3,4 @@
 /**
  * What kind of failure happened; the front end switches on this, never on the message.
  */
-export type ErrorCode = "validatie" | "niet_gevonden" | "conflict" | "database" | "bestand" | "geen_rechten";
+export type ErrorCode = "validatie" | "niet_gevonden" | "conflict" | "database" | "bestand" | "geen_rechten" | "beschadigd";

@@ -1,0 +1,210 @@
+//! Texts the core shows to people (error messages, export headers) in Dutch or English, from the
+//! catalogs `i18n/nl.json` and `i18n/en.json`; code names a text by its dotted key, never spells it.
+//!
+//! The active language is process-wide: the app sets it from the user's choice, the CLI from
+//! `--taal`/`OPVANG_TAAL`; Dutch is the default. Functions that must not depend on it (tests,
+//! exports for a chosen language) take a [`Taal`] explicitly.
+
+use std::collections::HashMap;
+use std::fmt::Display;
+use std::sync::atomic::{AtomicU8, Ordering};
+use std::sync::OnceLock;
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+/// A language the texts exist in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum Taal {
+    /// Dutch, the default.
+    #[default]
+    Nl,
+    /// English (British conventions).
+    En,
+}
+
+impl Taal {
+    pub const ALLE: [Taal; 2] = [Taal::Nl, Taal::En];
+
+    /// The code used in settings, `--taal` and the UI: `nl` or `en`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Taal::Nl => "nl",
+            Taal::En => "en",
+        }
+    }
+
+    /// Reads a code like `nl`, `EN` or `en-GB`; None for an unknown language.
+    pub fn van_code(code: &str) -> Option<Taal> {
+        let basis = code.trim().split(['-', '_']).next()?.to_ascii_lowercase();
+        match basis.as_str() {
+            "nl" => Some(Taal::Nl),
+            "en" => Some(Taal::En),
+            _ => None,
+        }
+    }
+}
+
+static ACTIEF: AtomicU8 = AtomicU8::new(0);
+
+/// The language messages are rendered in now.
+pub fn actieve_taal() -> Taal {
+    match ACTIEF.load(Ordering::Relaxed) {
+        1 => Taal::En,
+        _ => Taal::Nl,
+    }
+}
+
+/// Sets the language for messages created from now on.
+pub fn zet_taal(taal: Taal) {
+    ACTIEF.store(
+        match taal {
+            Taal::Nl => 0,
+            Taal::En => 1,
+        },
+        Ordering::Relaxed,
+    );
+}
+
+type Catalogus = HashMap<String, String>;
+
+fn plat(prefix: &str, waarde: &serde_json::Value, uit: &mut Catalogus) {
+    match waarde {
+        serde_json::Value::Object(kinderen) => {
+            for (sleutel, kind) in kinderen {
+                let pad = if prefix.is_empty() {
+                    sleutel.clone()
+                } else {
+                    format!("{prefix}.{sleutel}")
+                };
+                plat(&pad, kind, uit);
+            }
+        }
+        serde_json::Value::String(tekst) => {
+            uit.insert(prefix.to_owned(), tekst.clone());
+        }
+        _ => panic!("i18n: {prefix} is geen tekst"),
+    }
+}
+
+fn laad(json: &str) -> Catalogus {
+    let boom: serde_json::Value = serde_json::from_str(json).expect("i18n catalog is valid JSON");
+    let mut uit = Catalogus::new();
+    plat("", &boom, &mut uit);
+    uit
+}
+
+/// The flattened catalog of a language: dotted key → text.
+pub fn catalogus(taal: Taal) -> &'static Catalogus {
+    static NL: OnceLock<Catalogus> = OnceLock::new();
+    static EN: OnceLock<Catalogus> = OnceLock::new();
+    match taal {
+        Taal::Nl => NL.get_or_init(|| laad(include_str!("../i18n/nl.json"))),
+        Taal::En => EN.get_or_init(|| laad(include_str!("../i18n/en.json"))),
+    }
+}
+
+/// Whether `sleutel` names a text (in the Dutch catalog; a test keeps both catalogs equal).
+pub fn bestaat(sleutel: &str) -> bool {
+    catalogus(Taal::Nl).contains_key(sleutel)
+}
+
+/// The text for `sleutel` in `taal`. An unknown key is returned as it is, so a text that was
+/// never moved into the catalog still reads as itself (the key test flags it).
+pub fn tekst(taal: Taal, sleutel: &str) -> String {
+    catalogus(taal)
+        .get(sleutel)
+        .cloned()
+        .unwrap_or_else(|| sleutel.to_owned())
+}
+
+/// The text for `sleutel` in `taal` with its `{naam}` placeholders filled from `waarden`.
+pub fn tekst_met(taal: Taal, sleutel: &str, waarden: &[(&str, &dyn Display)]) -> String {
+    let paren: Vec<(String, String)> = waarden
+        .iter()
+        .map(|(naam, waarde)| ((*naam).to_owned(), waarde.to_string()))
+        .collect();
+    invullen(&tekst(taal, sleutel), &paren)
+}
+
+/// Fills `{naam}` placeholders; unknown placeholders stay as they are.
+pub fn invullen(sjabloon: &str, waarden: &[(String, String)]) -> String {
+    let mut uit = String::with_capacity(sjabloon.len());
+    let mut rest = sjabloon;
+    while let Some(begin) = rest.find('{') {
+        uit.push_str(&rest[..begin]);
+        let na = &rest[begin + 1..];
+        match na.find('}') {
+            Some(eind) => {
+                let naam = &na[..eind];
+                match waarden.iter().find(|(n, _)| n == naam) {
+                    Some((_, waarde)) => uit.push_str(waarde),
+                    None => {
+                        uit.push('{');
+                        uit.push_str(naam);
+                        uit.push('}');
+                    }
+                }
+                rest = &na[eind + 1..];
+            }
+            None => {
+                uit.push_str(&rest[begin..]);
+                rest = "";
+            }
+        }
+    }
+    uit.push_str(rest);
+    uit
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeSet;
+
+    fn sleutels(taal: Taal) -> BTreeSet<String> {
+        catalogus(taal).keys().cloned().collect()
+    }
+
+    #[test]
+    fn catalogs_have_the_same_keys() {
+        let nl = sleutels(Taal::Nl);
+        let en = sleutels(Taal::En);
+        let alleen_nl: Vec<_> = nl.difference(&en).collect();
+        let alleen_en: Vec<_> = en.difference(&nl).collect();
+        assert!(alleen_nl.is_empty(), "only in i18n/nl.json: {alleen_nl:?}");
+        assert!(alleen_en.is_empty(), "only in i18n/en.json: {alleen_en:?}");
+    }
+
+    #[test]
+    fn placeholders_match_between_languages() {
+        let namen = |t: &str| -> BTreeSet<String> {
+            t.split('{')
+                .skip(1)
+                .filter_map(|d| d.split_once('}').map(|(n, _)| n.to_owned()))
+                .collect()
+        };
+        for (sleutel, nl) in catalogus(Taal::Nl) {
+            let en = &catalogus(Taal::En)[sleutel];
+            assert_eq!(namen(nl), namen(en), "placeholders of {sleutel}");
+        }
+    }
+
+    #[test]
+    fn fills_placeholders_and_reads_codes() {
+        assert_eq!(
+            invullen(
+                "{a} en {b} {c}",
+                &[("a".into(), "1".into()), ("b".into(), "2".into())]
+            ),
+            "1 en 2 {c}"
+        );
+        assert_eq!(invullen("open { zonder", &[]), "open { zonder");
+        assert_eq!(Taal::van_code("en-GB"), Some(Taal::En));
+        assert_eq!(Taal::van_code("NL"), Some(Taal::Nl));
+        assert_eq!(Taal::van_code("de"), None);
+        assert_eq!(tekst(Taal::Nl, "geen.sleutel"), "geen.sleutel");
+    }
+}
