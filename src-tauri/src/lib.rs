@@ -53,6 +53,7 @@ pub fn app_builder<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Buil
         commands::review_indienen,
         commands::review_besluiten,
         commands::review_opmerking,
+        commands::ombouw_dossier_pdf,
         commands::vng_rapport,
     ])
 }

@@ -143,6 +143,9 @@ enum OmbouwOpdracht {
         /// Het nummer van de locatie.
         #[arg(long, value_name = "N")]
         locatie: i64,
+        /// Schrijf het dossier ook als PDF voor het college naar dit bestand.
+        #[arg(long, value_name = "BESTAND")]
+        pdf: Option<std::path::PathBuf>,
     },
 }
 
@@ -243,9 +246,13 @@ async fn uitvoeren(cli: Cli) -> Result<(), CoreError> {
             print!("{}", ombouw::portefeuille(&db, gemeente, categorie).await?);
         }
         Opdracht::Ombouw {
-            opdracht: OmbouwOpdracht::Dossier { locatie },
+            opdracht: OmbouwOpdracht::Dossier { locatie, pdf },
         } => {
             print!("{}", ombouw::dossier(&db, locatie).await?);
+            if let Some(pad) = pdf {
+                opvang_core::reviews::dossier_pdf_schrijven(&db, locatie, &pad, vandaag).await?;
+                println!("Dossier als PDF geschreven naar {}.", pad.display());
+            }
         }
         Opdracht::Auditlog { locatie, uit } => {
             let aantal = opvang_core::reports::auditlog::exporteren(&db, locatie, &uit).await?;

@@ -368,6 +368,16 @@ async fn ombouw_portfolio_ranks_the_demo_locations() {
     assert!(!fout.status.success());
     assert!(stderr(&fout).contains("Locatie 999 bestaat niet."));
 
+    let pdf = db.with_file_name("dossier.pdf");
+    let met_pdf = opvang(
+        &db,
+        &["ombouw", "dossier", "--locatie", "1", "--pdf", pdf.to_str().unwrap()],
+    );
+    assert!(met_pdf.status.success(), "{}", stderr(&met_pdf));
+    assert!(stdout(&met_pdf).contains("Ombouwdossier — Hotel De Zonnehoek 1 (demo)"));
+    assert!(stdout(&met_pdf).contains("Dossier als PDF geschreven naar"));
+    assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF-"));
+
     let geschikt = opvang(&db, &["ombouw", "portefeuille", "--categorie", "geschikt"]);
     assert!(geschikt.status.success(), "{}", stderr(&geschikt));
     assert!(!stdout(&geschikt).contains("niet beoordeeld"));

@@ -1,7 +1,9 @@
 //! Commands for conversion suitability: portfolio, assessments and their review workflow.
 
+use std::path::PathBuf;
+
 use chrono::NaiveDate;
-use opvang_core::reviews::{BesluitInvoer, Review};
+use opvang_core::reviews::{dossier_pdf_schrijven, BesluitInvoer, Review};
 use opvang_core::suitability::{
     Beoordeling, BeoordelingInvoer, Criteriaset, Portefeuille, PortefeuilleFilter,
 };
@@ -107,6 +109,17 @@ pub async fn review_besluiten(
     invoer: BesluitInvoer,
 ) -> CoreResult<Review> {
     state.db().await.review_besluiten(&invoer).await
+}
+
+/// Writes a location's conversion dossier as PDF to the path the user chose in the save dialog.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn ombouw_dossier_pdf(
+    state: State<'_, AppState>,
+    locatie_id: i64,
+    pad: PathBuf,
+) -> CoreResult<()> {
+    let db = state.db().await;
+    dossier_pdf_schrijven(&db, locatie_id, &pad, opvang_core::vandaag()).await
 }
 
 #[tauri::command(rename_all = "snake_case")]

@@ -617,18 +617,23 @@ impl Rapport {
 
     /// A bar chart; horizontal bars get their category labels on the left, vertical bars below.
     pub fn staafgrafiek(&mut self, grafiek: &Staafgrafiek) {
+        self.staafgrafiek_tot(grafiek, 0.0);
+    }
+
+    /// A bar chart whose value axis reaches at least `tot` (e.g. 4 for scores on a 0–4 scale).
+    pub fn staafgrafiek_tot(&mut self, grafiek: &Staafgrafiek, tot: f64) {
         match grafiek.richting {
-            Richting::Horizontaal => self.horizontale_staven(grafiek),
-            Richting::Verticaal => self.verticale_staven(grafiek),
+            Richting::Horizontaal => self.horizontale_staven(grafiek, tot),
+            Richting::Verticaal => self.verticale_staven(grafiek, tot),
         }
     }
 
-    fn horizontale_staven(&mut self, grafiek: &Staafgrafiek) {
+    fn horizontale_staven(&mut self, grafiek: &Staafgrafiek, tot: f64) {
         let staaf = 13.0;
         let afstand = 5.0;
         let hoogte = grafiek.staven.len() as f32 * (staaf + afstand) + 44.0;
         self.grafiektitel(&grafiek.titel, hoogte.min(ONDERGRENS - MARGE_BOVEN - 30.0));
-        let max = grafiek.staven.iter().map(|s| s.1).fold(0.0_f64, f64::max);
+        let max = grafiek.staven.iter().map(|s| s.1).fold(tot, f64::max);
         let min = grafiek.staven.iter().map(|s| s.1).fold(0.0_f64, f64::min);
         let schaal = Schaal::new(min, max);
         let label_breedte = grafiek
@@ -636,7 +641,7 @@ impl Rapport {
             .iter()
             .map(|(l, _)| self.tekstbreedte(l, 8.0, false))
             .fold(0.0_f32, f32::max)
-            .min(INHOUD_BREEDTE * 0.35);
+            .min(INHOUD_BREEDTE * 0.42);
         let links = MARGE_LINKS + label_breedte + 8.0;
         let waarde_ruimte = grafiek
             .staven
@@ -753,10 +758,10 @@ impl Rapport {
         );
     }
 
-    fn verticale_staven(&mut self, grafiek: &Staafgrafiek) {
+    fn verticale_staven(&mut self, grafiek: &Staafgrafiek, tot: f64) {
         self.grafiektitel(&grafiek.titel, 230.0);
         let boven = self.y;
-        let max = grafiek.staven.iter().map(|s| s.1).fold(0.0_f64, f64::max);
+        let max = grafiek.staven.iter().map(|s| s.1).fold(tot, f64::max);
         let min = grafiek.staven.iter().map(|s| s.1).fold(0.0_f64, f64::min);
         let schaal = Schaal::new(min, max);
         let tick_breedte = schaal

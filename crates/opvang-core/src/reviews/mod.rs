@@ -4,8 +4,10 @@
 //! A decided review is final; a new review for the same location supersedes it.
 
 mod dossier;
+mod dossier_pdf;
 
 pub use dossier::{dossier, Dossier};
+pub use dossier_pdf::{dossier_pdf, dossier_pdf_schrijven};
 
 use std::io::Read;
 use std::path::Path;

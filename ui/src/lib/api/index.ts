@@ -139,6 +139,8 @@ export const api = {
   reviewBesluiten: (invoer: BesluitInvoer) => call<Review>('review_besluiten', { invoer }),
   reviewOpmerking: (reviewId: number, tekst: string) =>
     call<Review>('review_opmerking', { review_id: reviewId, tekst }),
+  ombouwDossierPdf: (locatieId: number, pad: string) =>
+    call<null>('ombouw_dossier_pdf', { locatie_id: locatieId, pad }),
 };
 
 export type {
