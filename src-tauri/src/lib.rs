@@ -45,6 +45,8 @@ pub fn app_builder<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Buil
         commands::ombouw_portefeuille,
         commands::ombouw_criteriaset,
         commands::ombouw_criteriaset_van,
+        commands::ombouw_criteriasets,
+        commands::ombouw_criteriaset_nieuwe_versie,
         commands::beoordelingen,
         commands::beoordeling_voorinvullen,
         commands::beoordeling_opslaan,
@@ -54,6 +56,8 @@ pub fn app_builder<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Buil
         commands::review_besluiten,
         commands::review_opmerking,
         commands::ombouw_dossier_pdf,
+        commands::review_bijlage,
+        commands::ombouw_bijlagen_controleren,
         commands::vng_rapport,
     ])
 }

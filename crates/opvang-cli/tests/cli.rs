@@ -371,7 +371,14 @@ async fn ombouw_portfolio_ranks_the_demo_locations() {
     let pdf = db.with_file_name("dossier.pdf");
     let met_pdf = opvang(
         &db,
-        &["ombouw", "dossier", "--locatie", "1", "--pdf", pdf.to_str().unwrap()],
+        &[
+            "ombouw",
+            "dossier",
+            "--locatie",
+            "1",
+            "--pdf",
+            pdf.to_str().unwrap(),
+        ],
     );
     assert!(met_pdf.status.success(), "{}", stderr(&met_pdf));
     assert!(stdout(&met_pdf).contains("Ombouwdossier — Hotel De Zonnehoek 1 (demo)"));

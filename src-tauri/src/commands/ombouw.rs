@@ -3,9 +3,12 @@
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
-use opvang_core::reviews::{dossier_pdf_schrijven, BesluitInvoer, Review};
+use opvang_core::reviews::{
+    bijlagen_controleren, dossier_pdf_schrijven, BesluitInvoer, BijlageControle, Review,
+};
 use opvang_core::suitability::{
-    Beoordeling, BeoordelingInvoer, Criteriaset, Portefeuille, PortefeuilleFilter,
+    Beoordeling, BeoordelingInvoer, Criteriaset, CriteriasetInvoer, Portefeuille,
+    PortefeuilleFilter,
 };
 use opvang_core::{CoreError, CoreResult};
 use tauri::State;
@@ -31,6 +34,21 @@ pub async fn ombouw_criteriaset(state: State<'_, AppState>) -> CoreResult<Criter
         .into_iter()
         .next()
         .ok_or_else(|| CoreError::niet_gevonden("Er is nog geen criteriaset."))
+}
+
+/// Every version of the criteria set, newest first.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn ombouw_criteriasets(state: State<'_, AppState>) -> CoreResult<Vec<Criteriaset>> {
+    state.db().await.criteriasets().await
+}
+
+/// Saves edited criteria as a new version; older versions and their assessments stay as they were.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn ombouw_criteriaset_nieuwe_versie(
+    state: State<'_, AppState>,
+    invoer: CriteriasetInvoer,
+) -> CoreResult<Criteriaset> {
+    state.db().await.criteriaset_toevoegen(&invoer).await
 }
 
 /// A criteria set by id (the one an earlier assessment used).
@@ -109,6 +127,25 @@ pub async fn review_besluiten(
     invoer: BesluitInvoer,
 ) -> CoreResult<Review> {
     state.db().await.review_besluiten(&invoer).await
+}
+
+/// Attaches the file the user chose in the open dialog: its path and SHA-256 are kept.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn review_bijlage(
+    state: State<'_, AppState>,
+    review_id: i64,
+    pad: PathBuf,
+) -> CoreResult<Review> {
+    state.db().await.review_bijlage(review_id, &pad).await
+}
+
+/// Hashes the attachments of a location's reviews again and compares them with the kept SHA-256.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn ombouw_bijlagen_controleren(
+    state: State<'_, AppState>,
+    locatie_id: i64,
+) -> CoreResult<Vec<BijlageControle>> {
+    bijlagen_controleren(&state.db().await, locatie_id).await
 }
 
 /// Writes a location's conversion dossier as PDF to the path the user chose in the save dialog.

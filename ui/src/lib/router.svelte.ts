@@ -11,6 +11,7 @@ export type Route =
   | { scherm: 'planning' }
   | { scherm: 'ombouw' }
   | { scherm: 'beoordeling'; id: number }
+  | { scherm: 'criteria' }
   | { scherm: 'instellingen' };
 
 export const router = $state<{ route: Route }>({ route: { scherm: 'dashboard' } });

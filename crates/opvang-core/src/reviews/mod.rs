@@ -183,6 +183,55 @@ pub fn vier_ogen(opsteller: &str, beoordelaar: &str) -> CoreResult<()> {
     Ok(())
 }
 
+/// What an attachment's file looks like now, against the SHA-256 kept when it was added.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum BijlageStaat {
+    /// The file's contents still have the kept SHA-256.
+    Ongewijzigd,
+    /// The file was changed since it was attached: its SHA-256 differs.
+    Gewijzigd,
+    /// The file cannot be read (moved, deleted or no access).
+    Ontbreekt,
+}
+
+/// The integrity check of one attachment.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct BijlageControle {
+    pub bijlage_id: i64,
+    pub staat: BijlageStaat,
+    /// The SHA-256 of the file as it is now, when it could be read.
+    pub sha256_nu: Option<String>,
+}
+
+/// Hashes an attachment's file again and compares it with the SHA-256 kept in the review.
+pub fn controleer_bijlage(bijlage: &Bijlage) -> BijlageControle {
+    let (staat, sha256_nu) = match sha256_van_bestand(Path::new(&bijlage.pad)) {
+        Ok((hash, _)) if hash == bijlage.sha256 => (BijlageStaat::Ongewijzigd, Some(hash)),
+        Ok((hash, _)) => (BijlageStaat::Gewijzigd, Some(hash)),
+        Err(_) => (BijlageStaat::Ontbreekt, None),
+    };
+    BijlageControle {
+        bijlage_id: bijlage.id,
+        staat,
+        sha256_nu,
+    }
+}
+
+/// Checks every attachment of every review of a location against its kept SHA-256.
+pub async fn bijlagen_controleren(
+    db: &crate::storage::Db,
+    locatie_id: i64,
+) -> CoreResult<Vec<BijlageControle>> {
+    let reviews = db.reviews(locatie_id).await?;
+    Ok(reviews
+        .iter()
+        .flat_map(|r| r.bijlagen.iter().map(controleer_bijlage))
+        .collect())
+}
+
 /// The SHA-256 (lower-case hex) and size of a file, read in blocks.
 pub fn sha256_van_bestand(pad: &Path) -> CoreResult<(String, i64)> {
     let mut bestand = std::fs::File::open(pad).map_err(|e| {
@@ -265,5 +314,33 @@ mod tests {
         assert_eq!(bytes, 3);
         let err = sha256_van_bestand(&dir.path().join("weg.pdf")).unwrap_err();
         assert_eq!(err.code, crate::error::ErrorCode::Bestand);
+    }
+
+    #[test]
+    fn integrity_check_sees_changed_and_missing_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let pad = dir.path().join("raadsvoorstel.pdf");
+        std::fs::write(&pad, b"abc").unwrap();
+        let (sha256, bytes) = sha256_van_bestand(&pad).unwrap();
+        let bijlage = Bijlage {
+            id: 7,
+            pad: pad.display().to_string(),
+            sha256: sha256.clone(),
+            bytes,
+            tijdstip: "2026-11-23T10:00:00Z".into(),
+            gebruiker: "Anna".into(),
+        };
+        let c = controleer_bijlage(&bijlage);
+        assert_eq!((c.bijlage_id, c.staat), (7, BijlageStaat::Ongewijzigd));
+        assert_eq!(c.sha256_nu.as_deref(), Some(sha256.as_str()));
+
+        std::fs::write(&pad, b"abd").unwrap();
+        let c = controleer_bijlage(&bijlage);
+        assert_eq!(c.staat, BijlageStaat::Gewijzigd);
+        assert_ne!(c.sha256_nu.as_deref(), Some(sha256.as_str()));
+
+        std::fs::remove_file(&pad).unwrap();
+        let c = controleer_bijlage(&bijlage);
+        assert_eq!((c.staat, c.sha256_nu), (BijlageStaat::Ontbreekt, None));
     }
 }

@@ -54,6 +54,36 @@ fn review_uit(row: &AnyRow) -> CoreResult<Review> {
     })
 }
 
+/// A location has an open review already (also when two people start one at the same moment:
+/// the unique index `review_een_open_per_locatie` lets one win).
+fn al_open(open: Option<i64>) -> CoreError {
+    let bericht = match open {
+        Some(id) => format!(
+            "Voor deze locatie loopt al review {id}; rond die eerst af voordat u een nieuwe start."
+        ),
+        None => "Voor deze locatie is zojuist door iemand anders een review gestart; laad de \
+                 pagina opnieuw."
+            .to_owned(),
+    };
+    CoreError {
+        field: Some("review".to_owned()),
+        ..CoreError::conflict(bericht)
+    }
+}
+
+/// On a team server only a reviewer may decide; the database refuses anyone else (0005).
+fn besluit_fout(err: sqlx::Error) -> CoreError {
+    match &err {
+        sqlx::Error::Database(db) if db.code().as_deref() == Some("42501") => {
+            CoreError::geen_rechten(
+                "Alleen een beoordelaar (rol opvang_beoordelaar in de teamdatabase) mag over een \
+                 review besluiten.",
+            )
+        }
+        _ => err.into(),
+    }
+}
+
 fn conflict() -> CoreError {
     CoreError::conflict("De review is intussen door iemand anders gewijzigd; laad haar opnieuw.")
 }
@@ -80,14 +110,8 @@ impl Db {
         .bind(beoordeling.locatie_id)
         .fetch_one(&self.pool)
         .await?;
-        if let Some(open) = open {
-            return Err(CoreError::validatie(
-                "review",
-                format!(
-                    "Voor deze locatie loopt al review {open}; rond die eerst af voordat u een \
-                     nieuwe start."
-                ),
-            ));
+        if open.is_some() {
+            return Err(al_open(open));
         }
         let vervangt: Option<i64> = sqlx::query_scalar(
             "SELECT MAX(id) FROM review WHERE locatie_id = $1 AND status = 'besloten'",
@@ -107,7 +131,11 @@ impl Db {
         .bind(gebruiker.clone())
         .bind(vervangt)
         .fetch_one(&mut *tx)
-        .await?;
+        .await
+        .map_err(|e| match &e {
+            sqlx::Error::Database(db) if db.is_unique_violation() => al_open(None),
+            _ => e.into(),
+        })?;
         audit::schrijf(
             &mut tx,
             &gebruiker,
@@ -226,7 +254,8 @@ impl Db {
         .bind(invoer.versie)
         .bind(ReviewStatus::TerBeoordeling.code())
         .execute(&mut *tx)
-        .await?
+        .await
+        .map_err(besluit_fout)?
         .rows_affected();
         if gewijzigd == 0 {
             return Err(conflict());

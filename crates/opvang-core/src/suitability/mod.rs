@@ -201,9 +201,13 @@ impl CriteriasetInvoer {
                     format!("Criterium {}: het gewicht ligt tussen 0 en 100.", c.label),
                 ));
             }
-            if c.rubriek.len() != (MAX_SCORE + 1) as usize
-                || c.rubriek.iter().any(|r| r.trim().is_empty())
-            {
+            if let Some(n) = c.rubriek.iter().position(|r| r.trim().is_empty()) {
+                return Err(CoreError::validatie(
+                    &format!("criteria.{i}.rubriek.{n}"),
+                    format!("Criterium {}: beschrijf wat score {n} betekent.", c.label),
+                ));
+            }
+            if c.rubriek.len() != (MAX_SCORE + 1) as usize {
                 return Err(CoreError::validatie(
                     &veld("rubriek"),
                     format!(

@@ -178,6 +178,15 @@ fn the_default_set_is_valid_and_weighs_100() {
         Some("criteria.2.rubriek")
     );
     let mut fout = set.clone();
+    fout.criteria[4].rubriek[2] = "  ".into();
+    let err = fout.valideer().unwrap_err();
+    assert_eq!(err.field.as_deref(), Some("criteria.4.rubriek.2"));
+    assert!(
+        err.message.ends_with("beschrijf wat score 2 betekent."),
+        "{}",
+        err.message
+    );
+    let mut fout = set.clone();
     fout.criteria[1].sleutel = fout.criteria[0].sleutel.clone();
     assert!(fout.valideer().unwrap_err().message.contains("twee keer"));
     let mut fout = set.clone();

@@ -6,7 +6,9 @@ import type { AuditRegel } from './types/AuditRegel';
 import type { Beoordeling } from './types/Beoordeling';
 import type { BeoordelingInvoer } from './types/BeoordelingInvoer';
 import type { BesluitInvoer } from './types/BesluitInvoer';
+import type { BijlageControle } from './types/BijlageControle';
 import type { Criteriaset } from './types/Criteriaset';
+import type { CriteriasetInvoer } from './types/CriteriasetInvoer';
 import type { Portefeuille } from './types/Portefeuille';
 import type { PortefeuilleFilter } from './types/PortefeuilleFilter';
 import type { Review } from './types/Review';
@@ -121,6 +123,9 @@ export const api = {
     call<Portefeuille>('ombouw_portefeuille', { filter }),
   ombouwCriteriaset: () => call<Criteriaset>('ombouw_criteriaset'),
   ombouwCriteriasetVan: (id: number) => call<Criteriaset>('ombouw_criteriaset_van', { id }),
+  ombouwCriteriasets: () => call<Criteriaset[]>('ombouw_criteriasets'),
+  ombouwCriteriasetNieuweVersie: (invoer: CriteriasetInvoer) =>
+    call<Criteriaset>('ombouw_criteriaset_nieuwe_versie', { invoer }),
   beoordelingen: (locatieId: number) =>
     call<Beoordeling[]>('beoordelingen', { locatie_id: locatieId }),
   beoordelingVoorinvullen: (locatieId: number, criteriasetId: number, datum: string) =>
@@ -139,6 +144,10 @@ export const api = {
   reviewBesluiten: (invoer: BesluitInvoer) => call<Review>('review_besluiten', { invoer }),
   reviewOpmerking: (reviewId: number, tekst: string) =>
     call<Review>('review_opmerking', { review_id: reviewId, tekst }),
+  reviewBijlage: (reviewId: number, pad: string) =>
+    call<Review>('review_bijlage', { review_id: reviewId, pad }),
+  ombouwBijlagenControleren: (locatieId: number) =>
+    call<BijlageControle[]>('ombouw_bijlagen_controleren', { locatie_id: locatieId }),
   ombouwDossierPdf: (locatieId: number, pad: string) =>
     call<null>('ombouw_dossier_pdf', { locatie_id: locatieId, pad }),
 };

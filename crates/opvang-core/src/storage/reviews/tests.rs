@@ -375,3 +375,108 @@ async fn roles_on_the_server_for_assessments_and_reviews() {
     }
     test.opruimen().await;
 }
+
+crate::storage::testdb::beide_backends!(
+    async fn two_simultaneous_starts_one_wins(db) {
+        let b = beoordeling(&db, "Hotel", true).await;
+        let starts: Vec<_> = (0..2)
+            .map(|_| {
+                let db = db.clone();
+                tokio::spawn(async move { db.review_starten(b.id).await })
+            })
+            .collect();
+        let mut uitkomsten = Vec::new();
+        for start in starts {
+            uitkomsten.push(start.await.unwrap());
+        }
+        let gewonnen: Vec<_> = uitkomsten.iter().filter(|u| u.is_ok()).collect();
+        assert_eq!(gewonnen.len(), 1, "{uitkomsten:?}");
+        let err = uitkomsten.into_iter().find_map(Result::err).unwrap();
+        assert_eq!(err.code, ErrorCode::Conflict, "{err:?}");
+        assert_eq!(err.field.as_deref(), Some("review"));
+        assert!(err.message.starts_with("Voor deze locatie"), "{}", err.message);
+        assert_eq!(db.reviews(b.locatie_id).await.unwrap().len(), 1);
+
+        // The database itself holds the rule, whatever a client does.
+        let err = sqlx::query(
+            "INSERT INTO review (beoordeling_id, locatie_id, status, indiener) \
+             VALUES ($1, $2, 'concept', 'iemand')",
+        )
+        .bind(b.id)
+        .bind(b.locatie_id)
+        .execute(&db.pool)
+        .await
+        .unwrap_err();
+        assert!(
+            matches!(&err, sqlx::Error::Database(e) if e.is_unique_violation()),
+            "{err:?}"
+        );
+    }
+);
+
+#[tokio::test]
+async fn only_a_reviewer_login_may_decide_on_the_server() {
+    let Some(test) = crate::storage::testdb::postgres().await else {
+        return;
+    };
+    for (login, groep) in [
+        ("opvang_test_besluit_planner", "opvang_planner"),
+        ("opvang_test_besluit_collega", "opvang_planner"),
+        ("opvang_test_besluit_beoordelaar", "opvang_beoordelaar"),
+    ] {
+        test.als_beheerder(&format!(
+            "DO $$ BEGIN CREATE ROLE {login} LOGIN; \
+             EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$; \
+             GRANT {groep} TO {login}"
+        ))
+        .await;
+    }
+    let planner = Db::open_postgres(&test.url_als("opvang_test_besluit_planner"))
+        .await
+        .unwrap();
+    let collega = Db::open_postgres(&test.url_als("opvang_test_besluit_collega"))
+        .await
+        .unwrap();
+    let beoordelaar = Db::open_postgres(&test.url_als("opvang_test_besluit_beoordelaar"))
+        .await
+        .unwrap();
+    let b = beoordeling(&planner, "Hotel", true).await;
+    let review = planner.review_starten(b.id).await.unwrap();
+    let review = planner
+        .review_indienen(review.id, review.versie, d("2026-11-03"))
+        .await
+        .unwrap();
+
+    // Another planner passes the four-eyes rule but is no reviewer: the database refuses.
+    let err = collega
+        .review_besluiten(&besluit(&review, Besluit::Akkoord, "2026-11-05"))
+        .await
+        .unwrap_err();
+    assert_eq!(err.code, ErrorCode::GeenRechten, "{err:?}");
+    assert!(
+        err.message.starts_with("Alleen een beoordelaar"),
+        "{}",
+        err.message
+    );
+    let err = sqlx::query("UPDATE review SET status = 'besloten' WHERE id = $1")
+        .bind(review.id)
+        .execute(&collega.pool)
+        .await
+        .unwrap_err();
+    assert!(err.to_string().contains("Alleen een beoordelaar"), "{err}");
+    assert_eq!(
+        beoordelaar.review(review.id).await.unwrap().status,
+        ReviewStatus::TerBeoordeling
+    );
+
+    let besloten = beoordelaar
+        .review_besluiten(&besluit(&review, Besluit::Akkoord, "2026-11-05"))
+        .await
+        .unwrap();
+    assert_eq!(besloten.status, ReviewStatus::Besloten);
+
+    for db in [planner, collega, beoordelaar] {
+        db.close().await;
+    }
+    test.opruimen().await;
+}
