@@ -1,5 +1,6 @@
 //! The `opvang` command: Opvangplanner's operations without a window (demo data, status, …).
 
+mod bench;
 mod import;
 mod loadtest;
 mod ombouw;
@@ -123,6 +124,37 @@ enum Opdracht {
         #[arg(long, default_value_t = 5)]
         herhalingen: usize,
     },
+    /// Schrijft een gegenereerde benchmarkdataset naar een nieuw bestand: landelijk (3.000
+    /// locaties in alle 342 gemeenten, wekelijkse peilingen over vier jaar) of stress (tien keer zo veel).
+    BenchData {
+        /// national (landelijk) of stress.
+        #[arg(long = "scale", visible_alias = "schaal", value_parser = lees_schaal)]
+        schaal: opvang_core::benchdata::Schaal,
+        /// Het nieuwe databasebestand.
+        #[arg(long = "out", visible_alias = "uit", value_name = "BESTAND.db")]
+        uit: std::path::PathBuf,
+        /// Een ander aantal locaties dan de schaal zegt (bijvoorbeeld 5000 voor de locatietabel).
+        #[arg(long, value_name = "N")]
+        locaties: Option<usize>,
+        #[arg(long, default_value_t = 2027)]
+        seed: u64,
+        /// Laatste peildatum (de maandag op of vóór deze datum; standaard vandaag).
+        #[arg(long, value_parser = lees_datum)]
+        tot: Option<NaiveDate>,
+    },
+    /// Meet dashboard, tijdreeks en import van de kern op de database (voor scripts/bench.sh).
+    #[command(hide = true)]
+    Bench {
+        #[arg(long, value_parser = lees_datum)]
+        peildatum: Option<NaiveDate>,
+        #[arg(long, default_value = "GM0363")]
+        gemeente: String,
+        #[arg(long, default_value_t = 20)]
+        herhalingen: usize,
+        /// Een XLSX-bestand om in een nieuwe database naast het bestand te importeren.
+        #[arg(long)]
+        xlsx: Option<std::path::PathBuf>,
+    },
 }
 
 #[derive(Subcommand)]
@@ -147,6 +179,16 @@ enum OmbouwOpdracht {
         #[arg(long, value_name = "BESTAND")]
         pdf: Option<std::path::PathBuf>,
     },
+}
+
+fn lees_schaal(tekst: &str) -> Result<opvang_core::benchdata::Schaal, String> {
+    match tekst {
+        "national" | "landelijk" => Ok(opvang_core::benchdata::Schaal::Nationaal),
+        "stress" => Ok(opvang_core::benchdata::Schaal::Stress),
+        _ => Err(format!(
+            "onbekende schaal {tekst:?}; kies national of stress"
+        )),
+    }
 }
 
 fn lees_datum(tekst: &str) -> Result<NaiveDate, String> {
@@ -176,6 +218,21 @@ async fn uitvoeren(cli: Cli) -> Result<(), CoreError> {
     } = cli.opdracht
     {
         print!("{}", plan::benchmark(runs, seed, per_gemeente, herhalingen));
+        return Ok(());
+    }
+    if let Opdracht::BenchData {
+        schaal,
+        uit,
+        locaties,
+        seed,
+        tot,
+    } = &cli.opdracht
+    {
+        let tot = tot.unwrap_or_else(opvang_core::vandaag);
+        print!(
+            "{}",
+            bench::data(uit, *schaal, *locaties, *seed, tot).await?
+        );
         return Ok(());
     }
     let spec = cli.db.clone();
@@ -275,7 +332,20 @@ async fn uitvoeren(cli: Cli) -> Result<(), CoreError> {
             );
         }
         Opdracht::Scenario { naam } => print!("{}", plan::scenario_json(&naam)?),
-        Opdracht::PlanBenchmark { .. } => unreachable!("handled before the database opens"),
+        Opdracht::Bench {
+            peildatum,
+            gemeente,
+            herhalingen,
+            xlsx,
+        } => {
+            let peildatum = peildatum.unwrap_or(vandaag);
+            let uitslag =
+                bench::meten(&db, peildatum, &gemeente, herhalingen, xlsx.as_deref()).await?;
+            print!("{uitslag}");
+        }
+        Opdracht::PlanBenchmark { .. } | Opdracht::BenchData { .. } => {
+            unreachable!("handled before the database opens")
+        }
     }
     db.close().await;
     Ok(())

@@ -8,6 +8,7 @@
 //! ([`demo`]). The desktop shell and the
 //! `opvang` CLI only translate to and from it.
 
+pub mod benchdata;
 pub mod demo;
 pub mod error;
 pub mod format;

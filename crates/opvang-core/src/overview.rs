@@ -50,10 +50,10 @@ pub async fn rollup(
 
 /// Weekly totals over the 18 months up to `tot` (inclusive), oldest first.
 pub async fn trend_tot(db: &Db, tot: NaiveDate, gebied: &Gebied) -> CoreResult<Vec<TrendPunt>> {
-    let historie = db.historie(gebied).await?;
     let datums: Vec<NaiveDate> = (0..TREND_WEKEN)
         .rev()
         .map(|weken| tot - Duration::weeks(weken))
         .collect();
+    let historie = db.historie_tussen(gebied, datums[0], tot).await?;
     Ok(trend(&historie, &datums))
 }

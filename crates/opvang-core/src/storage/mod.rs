@@ -5,6 +5,7 @@
 //! backend has its own migrations folder, kept in step.
 
 mod audit;
+mod benchdata;
 mod copy;
 mod import;
 mod locations;
@@ -143,7 +144,7 @@ impl Db {
                 Box::pin(async move {
                     conn.execute(
                         "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; \
-                         PRAGMA synchronous = NORMAL;",
+                         PRAGMA synchronous = NORMAL; PRAGMA cache_size = -32768;",
                     )
                     .await?;
                     Ok(())

@@ -7,7 +7,7 @@ use sqlx::any::AnyRow;
 use sqlx::Row;
 
 use super::audit::{self, json, Wijziging};
-use super::{datum_in, datum_optie_uit, datum_uit, Db};
+use super::{datum_in, datum_optie_uit, datum_uit, Backend, Db};
 use crate::error::{CoreError, CoreResult};
 use crate::locations::{LocatieStatus, LocatieType};
 use crate::occupancy::totals::{LocatieFeiten, LocatieHistorie};
@@ -16,9 +16,11 @@ use crate::occupancy::{
 };
 
 /// Per location: capacity covering `$1` and the latest peildatum on or before `$1`, then the
-/// snapshot's numbers. Both lookups are index seeks per location, the fast plan at national scale.
+/// snapshot's numbers. Both lookups are index seeks per location; `stand` is materialized so each
+/// runs once, and the counts per target group come from one range of the covering index
+/// `bezetting_stand` per location (migration 0006), pivoted to columns.
 const STAND_SQL: &str = "\
-WITH stand AS (
+WITH stand AS MATERIALIZED (
   SELECT l.id, l.naam, l.plaats, l.gemeente_code, g.naam AS gemeente_naam,
          g.provincie_code, g.provincie_naam, g.veiligheidsregio_code, g.veiligheidsregio_naam,
          l.lat, l.lon, l.soort, l.status, l.einddatum,
@@ -30,19 +32,135 @@ WITH stand AS (
           WHERE p.locatie_id = l.id AND p.peildatum <= $1) AS peildatum
   FROM locatie l JOIN gemeente_actueel g ON g.code = l.gemeente_code
   WHERE __FILTER__
+),
+groepen AS MATERIALIZED (
+  SELECT s.id,
+         MAX(CASE WHEN b.doelgroep = 'ontheemden' THEN b.aantal END) AS ontheemden,
+         MAX(CASE WHEN b.doelgroep = 'statushouders' THEN b.aantal END) AS statushouders,
+         MAX(CASE WHEN b.doelgroep = 'asielzoekers' THEN b.aantal END) AS asielzoekers,
+         MAX(CASE WHEN b.doelgroep = 'overig' THEN b.aantal END) AS overig
+  FROM stand s JOIN bezetting b ON b.locatie_id = s.id AND b.peildatum = s.peildatum
+  GROUP BY s.id
 )
-SELECT s.*,
-       COALESCE(p.niet_inzetbaar, 0) AS niet_inzetbaar, p.versie AS peiling_versie,
-       COALESCE((SELECT b.aantal FROM bezetting b WHERE b.locatie_id = s.id
-                 AND b.peildatum = s.peildatum AND b.doelgroep = 'ontheemden'), 0) AS ontheemden,
-       COALESCE((SELECT b.aantal FROM bezetting b WHERE b.locatie_id = s.id
-                 AND b.peildatum = s.peildatum AND b.doelgroep = 'statushouders'), 0) AS statushouders,
-       COALESCE((SELECT b.aantal FROM bezetting b WHERE b.locatie_id = s.id
-                 AND b.peildatum = s.peildatum AND b.doelgroep = 'asielzoekers'), 0) AS asielzoekers,
-       COALESCE((SELECT b.aantal FROM bezetting b WHERE b.locatie_id = s.id
-                 AND b.peildatum = s.peildatum AND b.doelgroep = 'overig'), 0) AS overig
-FROM stand s LEFT JOIN peiling p ON p.locatie_id = s.id AND p.peildatum = s.peildatum
-ORDER BY s.gemeente_naam, s.naam";
+SELECT __KOLOMMEN__
+FROM stand s
+LEFT JOIN peiling p ON p.locatie_id = s.id AND p.peildatum = s.peildatum
+LEFT JOIN groepen z ON z.id = s.id";
+
+/// The result columns of [`STAND_SQL`] as rows, sorted by municipality and name.
+const STAND_RIJEN: &str = "\
+s.*, COALESCE(p.niet_inzetbaar, 0) AS niet_inzetbaar, p.versie AS peiling_versie,
+       COALESCE(z.ontheemden, 0) AS ontheemden, COALESCE(z.statushouders, 0) AS statushouders,
+       COALESCE(z.asielzoekers, 0) AS asielzoekers, COALESCE(z.overig, 0) AS overig";
+
+/// The same columns as one JSON array of arrays (SQLite), in the field order of [`StandJson`];
+/// coordinates as text with 17 digits, so they read back as exactly the stored number.
+const STAND_JSON: &str = "\
+json_group_array(json_array(s.id, s.naam, s.plaats, s.gemeente_code, s.gemeente_naam,
+       s.provincie_code, s.provincie_naam, s.veiligheidsregio_code, s.veiligheidsregio_naam,
+       CASE WHEN s.lat IS NOT NULL THEN printf('%!.17g', s.lat) END,
+       CASE WHEN s.lon IS NOT NULL THEN printf('%!.17g', s.lon) END, s.soort, s.status, s.einddatum,
+       s.capaciteit, COALESCE(p.niet_inzetbaar, 0), COALESCE(z.ontheemden, 0),
+       COALESCE(z.statushouders, 0), COALESCE(z.asielzoekers, 0), COALESCE(z.overig, 0),
+       s.peildatum, p.versie))";
+
+/// One location's state as [`STAND_JSON`] writes it.
+#[derive(serde::Deserialize)]
+struct StandJson(
+    i64,
+    String,
+    String,
+    String,
+    String,
+    String,
+    String,
+    String,
+    String,
+    Option<String>,
+    Option<String>,
+    String,
+    String,
+    Option<String>,
+    i64,
+    i64,
+    i64,
+    i64,
+    i64,
+    i64,
+    Option<String>,
+    Option<i64>,
+);
+
+impl StandJson {
+    fn feiten(self) -> CoreResult<LocatieFeiten> {
+        let StandJson(
+            locatie_id,
+            naam,
+            plaats,
+            gemeente_code,
+            gemeente_naam,
+            provincie_code,
+            provincie_naam,
+            veiligheidsregio_code,
+            veiligheidsregio_naam,
+            lat,
+            lon,
+            soort,
+            status,
+            einddatum,
+            capaciteit,
+            niet_inzetbaar,
+            ontheemden,
+            statushouders,
+            asielzoekers,
+            overig,
+            peildatum,
+            peiling_versie,
+        ) = self;
+        let getal = |tekst: Option<String>| -> CoreResult<Option<f64>> {
+            tekst
+                .map(|t| {
+                    t.parse().map_err(|_| {
+                        CoreError::database("fout.storage_occupancy.ongeldige_coordinaat_database")
+                            .met("t", format!("{t:?}"))
+                    })
+                })
+                .transpose()
+        };
+        Ok(LocatieFeiten {
+            locatie_id,
+            naam,
+            plaats,
+            gemeente_code,
+            gemeente_naam,
+            provincie_code,
+            provincie_naam,
+            veiligheidsregio_code,
+            veiligheidsregio_naam,
+            lat: getal(lat)?,
+            lon: getal(lon)?,
+            soort: LocatieType::from_code(&soort).ok_or_else(|| {
+                CoreError::database("fout.storage_occupancy.onbekend_locatietype")
+                    .met("soort", format!("{soort:?}"))
+            })?,
+            status: LocatieStatus::from_code(&status).ok_or_else(|| {
+                CoreError::database("fout.storage_occupancy.onbekende_status")
+                    .met("status", format!("{status:?}"))
+            })?,
+            einddatum: datum_optie_uit(einddatum)?,
+            capaciteit,
+            niet_inzetbaar,
+            bezetting: Bezetting {
+                ontheemden,
+                statushouders,
+                asielzoekers,
+                overig,
+            },
+            peildatum: datum_optie_uit(peildatum)?,
+            peiling_versie,
+        })
+    }
+}
 
 /// The WHERE clause selecting the locations of an area; the area code is bound as `$n`.
 fn gebied_filter(gebied: &Gebied, n: u8) -> String {
@@ -87,10 +205,14 @@ fn feiten_uit(row: &AnyRow) -> CoreResult<LocatieFeiten> {
         veiligheidsregio_naam: row.try_get("veiligheidsregio_naam")?,
         lat: row.try_get("lat")?,
         lon: row.try_get("lon")?,
-        soort: LocatieType::from_code(&soort)
-            .ok_or_else(|| CoreError::database(format!("Onbekend locatietype {soort:?}.")))?,
-        status: LocatieStatus::from_code(&status)
-            .ok_or_else(|| CoreError::database(format!("Onbekende status {status:?}.")))?,
+        soort: LocatieType::from_code(&soort).ok_or_else(|| {
+            CoreError::database("fout.storage_occupancy.onbekend_locatietype")
+                .met("soort", format!("{soort:?}"))
+        })?,
+        status: LocatieStatus::from_code(&status).ok_or_else(|| {
+            CoreError::database("fout.storage_occupancy.onbekende_status")
+                .met("status", format!("{status:?}"))
+        })?,
         einddatum: datum_optie_uit(row.try_get("einddatum")?)?,
         capaciteit: row.try_get("capaciteit")?,
         niet_inzetbaar: row.try_get("niet_inzetbaar")?,
@@ -114,6 +236,27 @@ impl Db {
     ) -> CoreResult<Vec<LocatieStand>> {
         let verouderd_na = self.verouderd_na_dagen().await?;
         let sql = STAND_SQL.replace("__FILTER__", &gebied_filter(gebied, 2));
+        if self.backend == Backend::Sqlite {
+            // SQLite hands every result row from its worker thread to ours separately; at
+            // national scale that hand-over cost more than the query, so the rows come as one
+            // JSON value and are sorted here (by byte order, which is SQLite's BINARY order).
+            let json: String = sqlx::query_scalar(&sql.replace("__KOLOMMEN__", STAND_JSON))
+                .bind(datum_in(datum))
+                .bind(gebied.code.clone())
+                .fetch_one(&self.pool)
+                .await?;
+            let rijen: Vec<StandJson> = serde_json::from_str(&json).map_err(|e| {
+                CoreError::database("fout.storage_occupancy.onleesbare_stand_uit_database")
+                    .met("fout", e)
+            })?;
+            let mut standen = rijen
+                .into_iter()
+                .map(|r| Ok(LocatieStand::bereken(r.feiten()?, datum, verouderd_na)))
+                .collect::<CoreResult<Vec<_>>>()?;
+            standen.sort_by(|a, b| (&a.gemeente_naam, &a.naam).cmp(&(&b.gemeente_naam, &b.naam)));
+            return Ok(standen);
+        }
+        let sql = sql.replace("__KOLOMMEN__", STAND_RIJEN) + " ORDER BY s.gemeente_naam, s.naam";
         let rows = sqlx::query(&sql)
             .bind(datum_in(datum))
             .bind(gebied.code.clone())
@@ -131,7 +274,9 @@ impl Db {
         datum: NaiveDate,
     ) -> CoreResult<Option<LocatieStand>> {
         let verouderd_na = self.verouderd_na_dagen().await?;
-        let sql = STAND_SQL.replace("__FILTER__", "l.id = $2");
+        let sql = STAND_SQL
+            .replace("__FILTER__", "l.id = $2")
+            .replace("__KOLOMMEN__", STAND_RIJEN);
         let row = sqlx::query(&sql)
             .bind(datum_in(datum))
             .bind(id)
@@ -176,11 +321,9 @@ impl Db {
         for (peiling, naam) in invoer.iter().zip(&namen) {
             let peildatum = datum_in(peiling.peildatum);
             let conflict = || {
-                CoreError::conflict(format!(
-                    "Voor {naam} is op {} intussen door iemand anders een peiling opgeslagen; \
-                     laad de gegevens opnieuw.",
-                    crate::format::datum(peiling.peildatum)
-                ))
+                CoreError::conflict("fout.storage_occupancy.intussen_door_iemand_anders")
+                    .met("naam", naam)
+                    .met("peildatum", crate::format::datum(peiling.peildatum))
             };
             let voor = bestaande_peiling(&mut tx, peiling.locatie_id, &peildatum).await?;
             match (&voor, peiling.versie) {
@@ -257,7 +400,7 @@ impl Db {
     /// All snapshots of one location with the capacity on each peildatum, oldest first.
     pub async fn peilingen(&self, locatie_id: i64) -> CoreResult<Vec<Peiling>> {
         let mut historie = self
-            .historie_van("l.id = $1", Selectie::Locatie(locatie_id))
+            .historie_van("l.id = $1", Selectie::Locatie(locatie_id), None)
             .await?;
         Ok(historie.pop().map(|h| h.peilingen).unwrap_or_default())
     }
@@ -267,15 +410,35 @@ impl Db {
         self.historie_van(
             &gebied_filter(gebied, 1),
             Selectie::Gebied(gebied.code.clone()),
+            None,
         )
         .await
     }
 
-    /// Histories of the locations matching `filter`, which uses `$1` for the selection.
+    /// Like [`Db::historie`], but with only the snapshots a time series over `vanaf..=tot` uses:
+    /// per location the latest one on or before `vanaf` and those after it up to `tot`. The
+    /// as-of value at every date in that range is the same as with the full history.
+    pub async fn historie_tussen(
+        &self,
+        gebied: &Gebied,
+        vanaf: NaiveDate,
+        tot: NaiveDate,
+    ) -> CoreResult<Vec<LocatieHistorie>> {
+        self.historie_van(
+            &gebied_filter(gebied, 1),
+            Selectie::Gebied(gebied.code.clone()),
+            Some((vanaf, tot)),
+        )
+        .await
+    }
+
+    /// Histories of the locations matching `filter`, which uses `$1` for the selection; with
+    /// `venster` only the snapshots a time series over that range uses (see `historie_tussen`).
     async fn historie_van(
         &self,
         filter: &str,
         selectie: Selectie,
+        venster: Option<(NaiveDate, NaiveDate)>,
     ) -> CoreResult<Vec<LocatieHistorie>> {
         let sub = format!(
             "SELECT l.id FROM locatie l JOIN gemeente_actueel g ON g.code = l.gemeente_code \
@@ -316,18 +479,30 @@ impl Db {
                 historie[i].capaciteit.push(periode);
             }
         }
+        if let (Some((vanaf, tot)), Backend::Sqlite) = (venster, self.backend) {
+            self.reeks_json(filter, &selectie, vanaf, tot, &index, &mut historie)
+                .await?;
+            return Ok(historie);
+        }
+        let venster_sql = if venster.is_some() {
+            " AND p.peildatum >= COALESCE((SELECT MAX(v.peildatum) FROM peiling v \
+               WHERE v.locatie_id = p.locatie_id AND v.peildatum <= $2), $2) \
+             AND p.peildatum <= $3"
+        } else {
+            ""
+        };
         let peiling_sql = format!(
             "SELECT p.locatie_id, p.peildatum, p.niet_inzetbaar, p.reden_niet_inzetbaar, \
                     p.versie, b.doelgroep, b.aantal \
              FROM peiling p LEFT JOIN bezetting b \
                ON b.locatie_id = p.locatie_id AND b.peildatum = p.peildatum \
-             WHERE p.locatie_id IN ({sub}) ORDER BY p.locatie_id, p.peildatum"
+             WHERE p.locatie_id IN ({sub}){venster_sql} ORDER BY p.locatie_id, p.peildatum"
         );
-        for row in selectie
-            .bind(sqlx::query(&peiling_sql))
-            .fetch_all(&self.pool)
-            .await?
-        {
+        let mut query = selectie.bind(sqlx::query(&peiling_sql));
+        if let Some((vanaf, tot)) = venster {
+            query = query.bind(datum_in(vanaf)).bind(datum_in(tot));
+        }
+        for row in query.fetch_all(&self.pool).await? {
             let locatie_id: i64 = row.try_get("locatie_id")?;
             let Some(&i) = index.get(&locatie_id) else {
                 continue;
@@ -358,6 +533,92 @@ impl Db {
             }
         }
         Ok(historie)
+    }
+
+    /// SQLite: the windowed snapshots of the locations matching `filter`, pivoted per snapshot
+    /// and handed over as one JSON value (one message instead of a row per target group).
+    async fn reeks_json(
+        &self,
+        filter: &str,
+        selectie: &Selectie,
+        vanaf: NaiveDate,
+        tot: NaiveDate,
+        index: &HashMap<i64, usize>,
+        historie: &mut [LocatieHistorie],
+    ) -> CoreResult<()> {
+        let sql = format!(
+            "WITH sel AS MATERIALIZED ( \
+               SELECT l.id, COALESCE((SELECT MAX(p.peildatum) FROM peiling p \
+                 WHERE p.locatie_id = l.id AND p.peildatum <= $2), $2) AS vanaf \
+               FROM locatie l JOIN gemeente_actueel g ON g.code = l.gemeente_code \
+               WHERE {filter} \
+             ), rijen AS ( \
+               SELECT p.locatie_id, p.peildatum, p.niet_inzetbaar, p.reden_niet_inzetbaar, \
+                      p.versie, \
+                      MAX(CASE WHEN b.doelgroep = 'ontheemden' THEN b.aantal END) AS o, \
+                      MAX(CASE WHEN b.doelgroep = 'statushouders' THEN b.aantal END) AS s, \
+                      MAX(CASE WHEN b.doelgroep = 'asielzoekers' THEN b.aantal END) AS a, \
+                      MAX(CASE WHEN b.doelgroep = 'overig' THEN b.aantal END) AS ov \
+               FROM sel s JOIN peiling p ON p.locatie_id = s.id \
+                 AND p.peildatum >= s.vanaf AND p.peildatum <= $3 \
+               LEFT JOIN bezetting b ON b.locatie_id = p.locatie_id AND b.peildatum = p.peildatum \
+               GROUP BY p.locatie_id, p.peildatum \
+             ) \
+             SELECT json_group_array(json_array(locatie_id, peildatum, niet_inzetbaar, \
+               reden_niet_inzetbaar, versie, o, s, a, ov)) FROM rijen"
+        );
+        let json: String = selectie
+            .bind(sqlx::query(&sql))
+            .bind(datum_in(vanaf))
+            .bind(datum_in(tot))
+            .fetch_one(&self.pool)
+            .await?
+            .try_get(0)?;
+        type Rij = (
+            i64,
+            String,
+            i64,
+            String,
+            i64,
+            Option<i64>,
+            Option<i64>,
+            Option<i64>,
+            Option<i64>,
+        );
+        let rijen: Vec<Rij> = serde_json::from_str(&json).map_err(|e| {
+            CoreError::database("fout.storage_occupancy.onleesbare_stand_uit_database")
+                .met("fout", e)
+        })?;
+        for (locatie_id, peildatum, niet_inzetbaar, reden, versie, o, s, a, ov) in rijen {
+            let Some(&i) = index.get(&locatie_id) else {
+                continue;
+            };
+            let peildatum = datum_uit(&peildatum)?;
+            let h = &mut historie[i];
+            let capaciteit = h
+                .capaciteit
+                .iter()
+                .find(|c| c.dekt(peildatum))
+                .map_or(0, |c| c.plaatsen);
+            h.peilingen.push(Peiling {
+                locatie_id,
+                peildatum,
+                bezetting: Bezetting {
+                    ontheemden: o.unwrap_or(0),
+                    statushouders: s.unwrap_or(0),
+                    asielzoekers: a.unwrap_or(0),
+                    overig: ov.unwrap_or(0),
+                },
+                niet_inzetbaar,
+                reden_niet_inzetbaar: reden,
+                capaciteit,
+                versie,
+            });
+        }
+        for h in historie.iter_mut() {
+            h.peilingen.sort_by_key(|p| p.peildatum);
+        }
+        Ok(())
     }
 }
 
