@@ -272,9 +272,9 @@ impl Rapport {
     fn kop(&mut self, tekst: &str, grootte: f32, ervoor: f32) {
         let regels = self.breek(tekst, grootte, true, INHOUD_BREEDTE);
         let hoogte = regels.len() as f32 * grootte * 1.25;
-        // Keep a heading with at least three lines of what follows.
+        // Keep a heading with what follows: room for a subheading and a few lines.
         self.ruimte(ervoor);
-        self.plek_voor(hoogte + 3.0 * TEKST_GROOTTE * REGELAFSTAND);
+        self.plek_voor(hoogte + 6.0 * TEKST_GROOTTE * REGELAFSTAND);
         for regel in regels {
             self.y += grootte * 1.25;
             let y = self.y - grootte * 0.25;
