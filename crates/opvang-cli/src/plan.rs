@@ -25,13 +25,10 @@ pub async fn uitvoeren(
         .and_then(|e| e.to_str())
         .map(str::to_lowercase);
     if extensie.as_deref() != Some("csv") {
-        return Err(CoreError::validatie(
-            "uit",
-            format!(
-                "Kan {} niet schrijven: alleen CSV-bestanden (.csv) worden ondersteund.",
-                uit.display()
-            ),
-        ));
+        return Err(
+            CoreError::validatie("uit", "fout.cli_plan.niet_schrijven_alleen_csv")
+                .met("uit", &uit.display()),
+        );
     }
     let scenario = Scenario::kiezen(scenario)?;
     let projectie = planning::plan(db, &scenario, start, runs, seed).await?;

@@ -28,15 +28,15 @@ pub async fn plan_projecteren(
 ) -> CoreResult<PlanOverzicht> {
     scenario.valideer()?;
     if runs > MAX_RUNS {
-        return Err(CoreError::validatie(
-            "runs",
-            format!("Kies ten hoogste {MAX_RUNS} runs."),
-        ));
+        return Err(
+            CoreError::validatie("runs", "fout.app_planning.kies_ten_hoogste_runs")
+                .met("max_runs", &MAX_RUNS),
+        );
     }
     let invoer = planning::invoer_laden(&state.db().await, start).await?;
     tokio::task::spawn_blocking(move || {
         PlanOverzicht::from(planning::projecteren(&invoer, &scenario, runs, seed))
     })
     .await
-    .map_err(|e| CoreError::database(format!("De projectie is afgebroken: {e}")))
+    .map_err(|e| CoreError::database("fout.app_planning.projectie_afgebroken").met("fout", &e))
 }

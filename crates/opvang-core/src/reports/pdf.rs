@@ -955,7 +955,7 @@ impl Rapport {
 
     /// Draws the pages with footers and returns the PDF file's bytes.
     pub fn pdf(self) -> CoreResult<Vec<u8>> {
-        let fout = |_| CoreError::bestand("Het PDF-bestand kon niet worden gemaakt.");
+        let fout = |_| CoreError::bestand("fout.reports_pdf.pdf_bestand_niet_gemaakt");
         let regulier = Font::new(REGULIER.into(), 0).ok_or_else(|| fout(()))?;
         let vet = Font::new(VET.into(), 0).ok_or_else(|| fout(()))?;
         let mut document = Document::new();

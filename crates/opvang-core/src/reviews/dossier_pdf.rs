@@ -23,10 +23,9 @@ pub async fn dossier_pdf_schrijven(
     let d = super::dossier(db, locatie_id).await?;
     let bytes = dossier_pdf(&d, vandaag)?;
     std::fs::write(pad, bytes).map_err(|e| {
-        CoreError::bestand(format!(
-            "Het dossier kan niet worden opgeslagen in {}: {e}",
-            pad.display()
-        ))
+        CoreError::bestand("fout.reviews_dossier_pdf.dossier_niet_opgeslagen")
+            .met("pad", &pad.display())
+            .met("fout", &e)
     })
 }
 
