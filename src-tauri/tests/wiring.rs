@@ -264,9 +264,15 @@ fn planning_lists_scenarios_projects_and_reports_a_bad_range_on_its_field() {
         .as_array()
         .expect("a list")
         .iter()
-        .map(|s| s["naam"].as_str().expect("naam"))
+        .map(|s| s["scenario"]["naam"].as_str().expect("naam"))
         .collect();
     assert_eq!(namen, ["standaard", "hoge_instroom", "snelle_doorstroom"]);
+    let scenarios: Vec<serde_json::Value> = scenarios
+        .as_array()
+        .expect("a list")
+        .iter()
+        .map(|s| s["scenario"].clone())
+        .collect();
     shell
         .invoke(
             "locatie_toevoegen",

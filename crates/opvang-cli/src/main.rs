@@ -11,7 +11,6 @@ use std::process::ExitCode;
 
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
-use opvang_core::i18n::{self, Taal};
 use opvang_core::{demo, storage, CoreError, Db};
 
 #[derive(Parser)]
@@ -25,10 +24,6 @@ struct Cli {
     /// (standaard het bestand van de app in de map voor programmagegevens).
     #[arg(long, global = true, env = "OPVANG_DB", value_name = "PAD|URL")]
     db: Option<String>,
-
-    /// Taal van meldingen en exportkoppen: nl (standaard) of en.
-    #[arg(long, global = true, env = "OPVANG_TAAL", value_name = "nl|en", value_parser = lees_taal, default_value = "nl")]
-    taal: Taal,
 
     #[command(subcommand)]
     opdracht: Opdracht,
@@ -91,28 +86,40 @@ enum Opdracht {
         uit: std::path::PathBuf,
     },
     /// Capaciteitsplanning: vraag, aanbod en saldo per maand, gebied en doelgroep tot en met
-    /// april 2031, met P10/P50/P90-banden uit Monte Carlo-runs, als CSV-bestand voor Excel.
+    /// april 2031, met P10/P50/P90-banden uit Monte Carlo-runs, als CSV-bestand voor Excel; of
+    /// met `optimaliseer` per locatie behouden, ombouwen of sluiten.
     Plan {
-        /// Het scenario: standaard, hoge_instroom, snelle_doorstroom of een scenariobestand (.json,
-        /// zie `opvang scenario`).
-        #[arg(long, default_value = "standaard", value_name = "NAAM|BESTAND.json")]
+        #[command(subcommand)]
+        opdracht: Option<PlanOpdracht>,
+        /// Het scenario: standaard, hoge_instroom, snelle_doorstroom, een opgeslagen scenario
+        /// (zie `opvang scenario lijst`) of een scenariobestand (.json, zie `opvang scenario`).
+        #[arg(
+            long,
+            global = true,
+            default_value = "standaard",
+            value_name = "NAAM|BESTAND.json"
+        )]
         scenario: String,
         /// Aantal Monte Carlo-runs voor de banden (0: alleen de centrale projectie).
-        #[arg(long, default_value_t = 1000)]
+        #[arg(long, global = true, default_value_t = 1000)]
         runs: u32,
         /// Startwaarde van de toevalsgenerator; dezelfde waarde geeft dezelfde banden.
-        #[arg(long, default_value_t = 2027)]
+        #[arg(long, global = true, default_value_t = 2027)]
         seed: u64,
         /// Startdatum als JJJJ-MM-DD (standaard vandaag); de bezetting op die datum is het begin.
-        #[arg(long, value_parser = lees_datum)]
+        #[arg(long, global = true, value_parser = lees_datum)]
         start: Option<NaiveDate>,
-        /// Het CSV-bestand dat wordt geschreven.
-        #[arg(long, visible_alias = "out", value_name = "BESTAND.csv")]
-        uit: std::path::PathBuf,
+        /// Het bestand dat wordt geschreven: CSV (.csv) of Excel (.xlsx), naar de extensie.
+        #[arg(long, visible_alias = "out", value_name = "BESTAND.csv|BESTAND.xlsx")]
+        uit: Option<std::path::PathBuf>,
     },
-    /// Toont een meegeleverd scenario als JSON, om als scenariobestand aan te passen.
+    /// Toont een scenario als JSON, om als scenariobestand aan te passen; of beheert de
+    /// opgeslagen scenario's (lijst, opslaan, verwijderen).
+    #[command(args_conflicts_with_subcommands = true)]
     Scenario {
-        /// standaard, hoge_instroom of snelle_doorstroom.
+        #[command(subcommand)]
+        opdracht: Option<ScenarioOpdracht>,
+        /// Het scenario dat als JSON wordt getoond: ingebouwd of opgeslagen.
         #[arg(default_value = "standaard")]
         naam: String,
     },
@@ -163,6 +170,48 @@ enum Opdracht {
 }
 
 #[derive(Subcommand)]
+enum PlanOpdracht {
+    /// Kiest per locatie behouden, ombouwen of sluiten bij einde huur, zodat de vraag per
+    /// gemeente bij het bezettingsdoel gedekt is tegen de laagste kosten; met uitleg per locatie.
+    Optimaliseer {
+        /// Bezettingsdoel in procent (50 tot en met 100).
+        #[arg(long, default_value_t = 95)]
+        bezettingsdoel: i64,
+        /// Welke vraag gedekt wordt: centraal, p10, p50 of p90.
+        #[arg(long, default_value = "p50")]
+        vraag: String,
+        /// Wanneer locaties zonder einddatum worden besloten (JJJJ-MM-DD).
+        #[arg(long, value_parser = lees_datum, default_value = "2027-04-01")]
+        besluitdatum: NaiveDate,
+        /// Alleen deze gemeente (CBS-code, bijvoorbeeld GM0344).
+        #[arg(long)]
+        gemeente: Option<String>,
+        /// Kosten per plaats per dag in euro voor locaties zonder eigen kosten of normbedrag.
+        #[arg(long, value_name = "EURO")]
+        kosten_per_plaats_per_dag: Option<String>,
+        /// Ombouwkosten per wooneenheid in euro voor locaties zonder score op ombouwkosten.
+        #[arg(long, value_name = "EURO")]
+        ombouwkosten_per_wooneenheid: Option<String>,
+    },
+}
+
+#[derive(Subcommand)]
+enum ScenarioOpdracht {
+    /// Toont de ingebouwde en opgeslagen scenario's.
+    Lijst,
+    /// Slaat een scenariobestand (.json) op in de database; een opgeslagen scenario met dezelfde
+    /// naam wordt bijgewerkt.
+    Opslaan {
+        bestand: std::path::PathBuf,
+        /// Sla op onder deze naam in plaats van de naam in het bestand.
+        #[arg(long)]
+        naam: Option<String>,
+    },
+    /// Verwijdert een opgeslagen scenario.
+    Verwijderen { naam: String },
+}
+
+#[derive(Subcommand)]
 enum OmbouwOpdracht {
     /// Toont alle locaties gerangschikt op geschiktheidsscore, met categorie en besluit, en
     /// per gemeente het aantal wooneenheden dat kan worden omgebouwd.
@@ -202,22 +251,13 @@ fn lees_datum(tekst: &str) -> Result<NaiveDate, String> {
     })
 }
 
-fn lees_taal(tekst: &str) -> Result<Taal, String> {
-    Taal::van_code(tekst).ok_or_else(|| format!("onbekende taal {tekst:?}; kies nl of en"))
-}
-
 #[tokio::main]
 async fn main() -> ExitCode {
     let cli = Cli::parse();
-    i18n::zet_taal(cli.taal);
     match uitvoeren(cli).await {
         Ok(()) => ExitCode::SUCCESS,
         Err(fout) => {
-            eprintln!(
-                "{}: {}",
-                i18n::tekst(i18n::actieve_taal(), "cli.fout"),
-                fout.message
-            );
+            eprintln!("Fout: {}", fout.message);
             ExitCode::FAILURE
         }
     }
@@ -280,11 +320,10 @@ async fn uitvoeren(cli: Cli) -> Result<(), CoreError> {
             let uitslag = loadtest::uitvoeren(&spec, clients, duur).await?;
             print!("{}", uitslag.markdown);
             if uitslag.verloren_updates != 0 || uitslag.fouten != 0 {
-                return Err(CoreError::database(
-                    "fout.cli_main.belastingtest_mislukt_verloren_updates",
-                )
-                .met("verloren_updates", &uitslag.verloren_updates)
-                .met("fouten", &uitslag.fouten));
+                return Err(CoreError::database(format!(
+                    "Belastingtest mislukt: {} verloren updates, {} onverwachte fouten.",
+                    uitslag.verloren_updates, uitslag.fouten
+                )));
             }
         }
         Opdracht::Kopieer { naar } => {
@@ -334,6 +373,7 @@ async fn uitvoeren(cli: Cli) -> Result<(), CoreError> {
             );
         }
         Opdracht::Plan {
+            opdracht,
             scenario,
             runs,
             seed,
@@ -341,12 +381,53 @@ async fn uitvoeren(cli: Cli) -> Result<(), CoreError> {
             uit,
         } => {
             let start = start.unwrap_or(vandaag);
-            print!(
-                "{}",
-                plan::uitvoeren(&db, &scenario, start, runs, seed, &uit).await?
-            );
+            match opdracht {
+                None => {
+                    let uit = uit.ok_or_else(|| {
+                        CoreError::validatie(
+                            "uit",
+                            "Geef met --uit het bestand op (.csv of .xlsx).",
+                        )
+                    })?;
+                    print!(
+                        "{}",
+                        plan::uitvoeren(&db, &scenario, start, runs, seed, &uit).await?
+                    );
+                }
+                Some(PlanOpdracht::Optimaliseer {
+                    bezettingsdoel,
+                    vraag,
+                    besluitdatum,
+                    gemeente,
+                    kosten_per_plaats_per_dag,
+                    ombouwkosten_per_wooneenheid,
+                }) => {
+                    let instellingen = plan::instellingen(
+                        bezettingsdoel,
+                        &vraag,
+                        besluitdatum,
+                        gemeente,
+                        kosten_per_plaats_per_dag.as_deref(),
+                        ombouwkosten_per_wooneenheid.as_deref(),
+                    )?;
+                    print!(
+                        "{}",
+                        plan::optimaliseer(&db, &scenario, start, runs, seed, &instellingen)
+                            .await?
+                    );
+                }
+            }
         }
-        Opdracht::Scenario { naam } => print!("{}", plan::scenario_json(&naam)?),
+        Opdracht::Scenario { opdracht, naam } => match opdracht {
+            None => print!("{}", plan::scenario_json(&db, &naam).await?),
+            Some(ScenarioOpdracht::Lijst) => print!("{}", plan::scenario_lijst(&db).await?),
+            Some(ScenarioOpdracht::Opslaan { bestand, naam }) => {
+                println!("{}", plan::scenario_opslaan(&db, &bestand, naam).await?)
+            }
+            Some(ScenarioOpdracht::Verwijderen { naam }) => {
+                println!("{}", plan::scenario_verwijderen(&db, &naam).await?)
+            }
+        },
         Opdracht::Bench {
             peildatum,
             gemeente,

@@ -58,9 +58,10 @@ pub async fn portefeuille(
                 .ok_or_else(|| {
                     CoreError::validatie(
                         "gemeente",
-                        "fout.cli_ombouw.onbekende_gemeentecode_gebruik_cbs",
+                        format!(
+                            "Onbekende gemeentecode {code:?}; gebruik een CBS-code zoals GM0344."
+                        ),
                     )
-                    .met("code", &(format!("{:?}", code)))
                 })?;
             format!("{naam} ({code})")
         }

@@ -7,7 +7,9 @@ use std::time::{Duration, Instant};
 use chrono::NaiveDate;
 use opvang_core::format::datum;
 use opvang_core::occupancy::GebiedSoort;
-use opvang_core::planning::{self, export, Projectie, Scenario};
+use opvang_core::planning::{
+    self, Keuze, OptimalisatieInstellingen, Projectie, Scenario, Vraagniveau,
+};
 use opvang_core::reference;
 use opvang_core::{CoreError, Db};
 
@@ -20,25 +22,97 @@ pub async fn uitvoeren(
     seed: u64,
     uit: &Path,
 ) -> Result<String, CoreError> {
-    let extensie = uit
-        .extension()
-        .and_then(|e| e.to_str())
-        .map(str::to_lowercase);
-    if extensie.as_deref() != Some("csv") {
-        return Err(
-            CoreError::validatie("uit", "fout.cli_plan.niet_schrijven_alleen_csv")
-                .met("uit", &uit.display()),
-        );
-    }
-    let scenario = Scenario::kiezen(scenario)?;
+    let scenario = scenario_kiezen(db, scenario).await?;
     let projectie = planning::plan(db, &scenario, start, runs, seed).await?;
-    let rijen = export::exporteren(&projectie, uit)?;
+    let rijen = planning::xlsx::bestand_schrijven(&projectie, uit)?;
     Ok(samenvatting(&projectie, rijen, uit))
 }
 
-/// A shipped scenario as pretty JSON with a final newline.
-pub fn scenario_json(naam: &str) -> Result<String, CoreError> {
-    Ok(format!("{}\n", Scenario::met_naam(naam)?.naar_json()))
+/// A scenario file when the argument ends in `.json`, else a built-in or saved scenario.
+async fn scenario_kiezen(db: &Db, naam_of_pad: &str) -> Result<Scenario, CoreError> {
+    if naam_of_pad.to_lowercase().ends_with(".json") {
+        Scenario::kiezen(naam_of_pad)
+    } else {
+        db.scenario_laden(naam_of_pad).await
+    }
+}
+
+/// A built-in or saved scenario as pretty JSON with a final newline.
+pub async fn scenario_json(db: &Db, naam: &str) -> Result<String, CoreError> {
+    Ok(format!("{}\n", db.scenario_laden(naam).await?.naar_json()))
+}
+
+/// The built-in and saved scenarios, one per line.
+pub async fn scenario_lijst(db: &Db) -> Result<String, CoreError> {
+    let mut tekst = String::new();
+    for s in db.scenarios().await? {
+        let soort = if s.ingebouwd {
+            "ingebouwd".to_owned()
+        } else {
+            format!(
+                "opgeslagen door {} ({})",
+                s.gewijzigd_door.unwrap_or_default(),
+                s.gewijzigd
+                    .unwrap_or_default()
+                    .get(..10)
+                    .unwrap_or_default()
+            )
+        };
+        let _ = writeln!(tekst, "{:<30}{soort}", s.scenario.naam);
+    }
+    Ok(tekst)
+}
+
+/// Saves a scenario file under its own name or `naam`; updates a saved scenario of that name.
+pub async fn scenario_opslaan(
+    db: &Db,
+    bestand: &Path,
+    naam: Option<String>,
+) -> Result<String, CoreError> {
+    let tekst = std::fs::read_to_string(bestand).map_err(|e| {
+        CoreError::bestand("fout.cli_plan.scenariobestand_niet_gelezen")
+            .met("bestand", &bestand.display())
+            .met("fout", &e)
+    })?;
+    let mut scenario = Scenario::uit_json(&tekst)?;
+    if let Some(naam) = naam {
+        scenario.naam = naam;
+    }
+    let bestaand = db
+        .scenarios()
+        .await?
+        .into_iter()
+        .find(|s| !s.ingebouwd && s.scenario.naam == scenario.naam.trim());
+    let opgeslagen = match bestaand {
+        Some(s) => db.scenario_opslaan(&scenario, s.id, s.versie).await?,
+        None => db.scenario_opslaan(&scenario, None, 0).await?,
+    };
+    Ok(format!(
+        "Scenario {} opgeslagen (versie {}).",
+        opgeslagen.scenario.naam, opgeslagen.versie
+    ))
+}
+
+/// Deletes a saved scenario by name.
+pub async fn scenario_verwijderen(db: &Db, naam: &str) -> Result<String, CoreError> {
+    let s = db
+        .scenarios()
+        .await?
+        .into_iter()
+        .find(|s| s.scenario.naam == naam.trim())
+        .ok_or_else(|| {
+            CoreError::niet_gevonden("fout.cli_plan.scenario_bestaat_niet")
+                .met("naam", &(format!("{:?}", naam)))
+        })?;
+    let Some(id) = s.id else {
+        return Err(CoreError::validatie(
+            "naam",
+            "fout.cli_plan.ingebouwd_scenario_niet_verwijderd",
+        )
+        .met("naam", &(format!("{:?}", naam))));
+    };
+    db.scenario_verwijderen(id, s.versie).await?;
+    Ok(format!("Scenario {} verwijderd.", s.scenario.naam))
 }
 
 fn samenvatting(p: &Projectie, rijen: usize, uit: &Path) -> String {
@@ -110,4 +184,104 @@ pub fn benchmark(runs: u32, seed: u64, per_gemeente: usize, herhalingen: usize) 
         ms(tijden[tijden.len() / 2]),
         ms(tijden[tijden.len() - 1]),
     )
+}
+
+/// Reads an amount in euros ("83", "82,50", "45.000") into cents.
+fn euro_cent(veld: &str, tekst: &str) -> Result<i64, CoreError> {
+    let schoon = tekst.trim().replace('.', "");
+    let (heel, deel) = schoon.split_once(',').unwrap_or((&schoon, ""));
+    let geldig = !heel.is_empty()
+        && heel.chars().all(|c| c.is_ascii_digit())
+        && deel.len() <= 2
+        && deel.chars().all(|c| c.is_ascii_digit());
+    if !geldig {
+        return Err(CoreError::validatie(
+            veld,
+            format!("{tekst:?} is geen bedrag in euro (bijvoorbeeld 83 of 82,50)."),
+        ));
+    }
+    let heel: i64 = heel
+        .parse()
+        .map_err(|_| CoreError::validatie(veld, format!("{tekst:?} is een te groot bedrag.")))?;
+    Ok(heel * 100 + format!("{deel:0<2}").parse::<i64>().unwrap_or(0))
+}
+
+/// The optimiser's settings from the command line.
+pub fn instellingen(
+    bezettingsdoel: i64,
+    vraag: &str,
+    besluitdatum: NaiveDate,
+    gemeente: Option<String>,
+    kosten_per_plaats_per_dag: Option<&str>,
+    ombouwkosten_per_wooneenheid: Option<&str>,
+) -> Result<OptimalisatieInstellingen, CoreError> {
+    let vraag = match vraag.trim().to_lowercase().as_str() {
+        "centraal" => Vraagniveau::Centraal,
+        "p10" => Vraagniveau::P10,
+        "p50" => Vraagniveau::P50,
+        "p90" => Vraagniveau::P90,
+        _ => {
+            return Err(CoreError::validatie(
+                "vraag",
+                format!("Onbekend vraagniveau {vraag:?}; kies centraal, p10, p50 of p90."),
+            ))
+        }
+    };
+    Ok(OptimalisatieInstellingen {
+        vraag,
+        bezettingsdoel_procent: bezettingsdoel,
+        besluitdatum,
+        kosten_per_plaats_per_dag_cent: kosten_per_plaats_per_dag
+            .map(|t| euro_cent("kosten_per_plaats_per_dag", t))
+            .transpose()?,
+        ombouwkosten_per_wooneenheid_cent: ombouwkosten_per_wooneenheid
+            .map(|t| euro_cent("ombouwkosten_per_wooneenheid", t))
+            .transpose()?,
+        gemeente_code: gemeente,
+    })
+}
+
+/// Runs the plan optimiser and describes its decisions per municipality and location.
+pub async fn optimaliseer(
+    db: &Db,
+    scenario: &str,
+    start: NaiveDate,
+    runs: u32,
+    seed: u64,
+    instellingen: &OptimalisatieInstellingen,
+) -> Result<String, CoreError> {
+    let scenario = scenario_kiezen(db, scenario).await?;
+    let o = planning::optimaliseer(db, &scenario, start, runs, seed, instellingen).await?;
+    let mut tekst = String::new();
+    let _ = writeln!(
+        tekst,
+        "Plan voor scenario {} vanaf {}, bezettingsdoel {}%.",
+        scenario.naam,
+        datum(start),
+        instellingen.bezettingsdoel_procent
+    );
+    for g in &o.gemeenten {
+        let _ = writeln!(tekst, "\n{} ({})", g.naam, g.code);
+        if let Some(t) = &g.toelichting {
+            let _ = writeln!(tekst, "  {t}");
+        }
+        for b in &g.besluiten {
+            let keuze = match b.keuze {
+                Keuze::Behouden => "behouden",
+                Keuze::Ombouwen => "ombouwen",
+                Keuze::Sluiten => "sluiten",
+            };
+            let _ = writeln!(
+                tekst,
+                "  {:<32} {:<9} {:>6} plaatsen  {}",
+                b.naam, keuze, b.plaatsen, b.uitleg
+            );
+        }
+    }
+    let _ = writeln!(
+        tekst,
+        "\nKosten van de besluiten tot het einde van de projectie: € {}.",
+        opvang_core::format::aantal((o.kosten_cent + 50) / 100)
+    );
+    Ok(tekst)
 }

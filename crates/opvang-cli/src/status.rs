@@ -27,9 +27,10 @@ pub async fn rapport(
                 .ok_or_else(|| {
                     CoreError::validatie(
                         "gemeente",
-                        "fout.cli_status.onbekende_gemeentecode_gebruik_cbs",
+                        format!(
+                            "Onbekende gemeentecode {code:?}; gebruik een CBS-code zoals GM0344."
+                        ),
                     )
-                    .met("code", &(format!("{:?}", code)))
                 })?;
             (Gebied::gemeente(&code), format!("{naam} ({code})"))
         }

@@ -257,9 +257,16 @@ fn plan_writes_a_dutch_csv_per_month_area_and_group() {
 
     let fout = opvang(&db, &["plan", "--scenario", "paniek", "--uit", "x.csv"]);
     assert!(!fout.status.success());
-    assert!(stderr(&fout).contains("Onbekend scenario \"paniek\""));
-    let fout = opvang(&db, &["plan", "--out", "plan.xlsx"]);
-    assert!(stderr(&fout).contains("alleen CSV-bestanden"));
+    assert!(stderr(&fout).contains("Scenario \"paniek\" bestaat niet"));
+    let fout = opvang(&db, &["plan", "--out", "plan.ods"]);
+    assert!(stderr(&fout).contains("kies een CSV-bestand (.csv) of een Excel-bestand (.xlsx)"));
+    let xlsx = dir.path().join("plan.xlsx");
+    let plan = opvang(
+        &db,
+        &["plan", "--runs", "0", "--out", xlsx.to_str().unwrap()],
+    );
+    assert!(plan.status.success(), "{}", stderr(&plan));
+    assert!(std::fs::read(&xlsx).unwrap().starts_with(b"PK"));
 }
 
 /// Assesses, submits and decides (as another user) the first demo location through the core.
@@ -508,4 +515,130 @@ fn import_with_a_saved_mapping() {
     );
     assert!(met.status.success(), "{}", stderr(&met));
     assert!(stdout(&met).contains("Nieuwe locaties: 1"));
+    assert!(stderr(&met).contains("De koppeling is opgeslagen voor bestanden met deze kolommen."));
+
+    // The next file with the same headings uses the saved mapping without --mapping.
+    let volgende = dir.path().join("volgende.csv");
+    std::fs::write(
+        &volgende,
+        "Plek,Gemeente,Datum,Bedden\nDe Boot,Utrecht,2026-11-09,90\n",
+    )
+    .unwrap();
+    let opnieuw = opvang(&db, &["import", volgende.to_str().unwrap()]);
+    assert!(opnieuw.status.success(), "{}", stderr(&opnieuw));
+    assert!(stderr(&opnieuw).contains("Opgeslagen koppeling gebruikt voor deze kolommen."));
+    assert!(stdout(&opnieuw).contains("Capaciteitswijzigingen: 1"));
+}
+
+#[test]
+fn saved_scenarios_are_listed_used_by_plan_and_deleted() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("scenario.db");
+    assert!(opvang(&db, &["demo"]).status.success());
+    let json = stdout(&opvang(&db, &["scenario", "hoge_instroom"]));
+    let bestand = dir.path().join("krimp.json");
+    std::fs::write(&bestand, json).unwrap();
+    let opslaan = opvang(
+        &db,
+        &[
+            "scenario",
+            "opslaan",
+            bestand.to_str().unwrap(),
+            "--naam",
+            "Krimp",
+        ],
+    );
+    assert!(opslaan.status.success(), "{}", stderr(&opslaan));
+    assert!(stdout(&opslaan).contains("Scenario Krimp opgeslagen (versie 1)."));
+    // Saving again updates the saved scenario.
+    let opnieuw = opvang(
+        &db,
+        &[
+            "scenario",
+            "opslaan",
+            bestand.to_str().unwrap(),
+            "--naam",
+            "Krimp",
+        ],
+    );
+    assert!(
+        stdout(&opnieuw).contains("(versie 2)"),
+        "{}",
+        stderr(&opnieuw)
+    );
+    let lijst = stdout(&opvang(&db, &["scenario", "lijst"]));
+    assert!(lijst.starts_with("standaard"), "{lijst}");
+    assert!(lijst
+        .lines()
+        .any(|r| r.starts_with("Krimp") && r.contains("opgeslagen door")));
+    assert!(stdout(&opvang(&db, &["scenario", "Krimp"])).contains("\"naam\": \"Krimp\""));
+
+    let uit = dir.path().join("krimp.csv");
+    let plan = opvang(
+        &db,
+        &[
+            "plan",
+            "--scenario",
+            "Krimp",
+            "--runs",
+            "0",
+            "--out",
+            uit.to_str().unwrap(),
+        ],
+    );
+    assert!(plan.status.success(), "{}", stderr(&plan));
+    assert!(stdout(&plan).starts_with("Scenario Krimp: 0 runs"));
+
+    let weg = opvang(&db, &["scenario", "verwijderen", "standaard"]);
+    assert!(!weg.status.success());
+    assert!(stderr(&weg).contains("ingebouwd scenario"));
+    assert!(opvang(&db, &["scenario", "verwijderen", "Krimp"])
+        .status
+        .success());
+    let plan = opvang(
+        &db,
+        &[
+            "plan",
+            "--scenario",
+            "Krimp",
+            "--runs",
+            "0",
+            "--out",
+            uit.to_str().unwrap(),
+        ],
+    );
+    assert!(!plan.status.success());
+    assert!(
+        stderr(&plan).contains("Scenario \"Krimp\" bestaat niet"),
+        "{}",
+        stderr(&plan)
+    );
+}
+
+#[test]
+fn plan_optimaliseer_explains_each_location_in_dutch() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("optimaliseer.db");
+    assert!(opvang(&db, &["demo"]).status.success());
+    let uit = opvang(
+        &db,
+        &[
+            "plan",
+            "optimaliseer",
+            "--runs",
+            "20",
+            "--gemeente",
+            "GM0344",
+            "--kosten-per-plaats-per-dag",
+            "83",
+        ],
+    );
+    assert!(uit.status.success(), "{}", stderr(&uit));
+    let tekst = stdout(&uit);
+    assert!(tekst.starts_with("Plan voor scenario standaard"), "{tekst}");
+    assert!(tekst.contains("Utrecht (GM0344)"), "{tekst}");
+    assert!(tekst.contains("Kosten van de besluiten"), "{tekst}");
+    let fout = opvang(&db, &["plan", "optimaliseer", "--bezettingsdoel", "120"]);
+    assert!(!fout.status.success());
+    assert!(stderr(&fout).contains("bezettingsdoel moet tussen 50% en 100%"));
 }

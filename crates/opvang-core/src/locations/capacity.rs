@@ -51,13 +51,13 @@ impl CapaciteitInvoer {
         if self.plaatsen < 0 {
             return Err(CoreError::validatie(
                 "plaatsen",
-                "fout.locations_capacity.aantal_plaatsen_mag_niet",
+                "Het aantal plaatsen mag niet negatief zijn.",
             ));
         }
         if self.tot_en_met.is_some_and(|eind| eind < self.vanaf) {
             return Err(CoreError::validatie(
                 "tot_en_met",
-                "fout.locations_capacity.einddatum_capaciteitsperiode_ligt_begindatum",
+                "De einddatum van de capaciteitsperiode ligt vóór de begindatum.",
             ));
         }
         let mut afsluiten = None;
@@ -73,9 +73,11 @@ impl CapaciteitInvoer {
             if overlapt {
                 return Err(CoreError::validatie(
                     "vanaf",
-                    "fout.locations_capacity.periode_overlapt_bestaande_capaciteitsperiode",
-                )
-                .met("vanaf", &crate::format::datum(periode.vanaf)));
+                    format!(
+                        "De periode overlapt met de bestaande capaciteitsperiode vanaf {}.",
+                        crate::format::datum(periode.vanaf)
+                    ),
+                ));
             }
         }
         Ok(Inpassing { afsluiten })

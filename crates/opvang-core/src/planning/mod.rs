@@ -5,16 +5,34 @@
 //! database and [`export`] writes the result for Dutch Excel.
 
 pub mod export;
+mod financiering;
+mod optimaliseren;
 mod projectie;
 mod scenario;
 #[cfg(test)]
 mod tests;
+mod vergelijking;
+pub mod xlsx;
 
+pub use financiering::{
+    financiering_ramen, voorbeeld_booo_2022, FinancieringJaar, Financieringsraming, Normbedrag,
+    NormbedragInvoer,
+};
+pub use optimaliseren::{
+    ombouwkosten_bij_score, optimaliseren, GemeenteOptimalisatie, Keuze, LocatieBesluit,
+    OmbouwGegevens, Optimalisatie, OptimalisatieInstellingen, Vraagniveau,
+};
 pub use projectie::{
     peildata, projecteren, Band, Banden, DoelgroepReeks, GebiedProjectie, MaandTotaal, Periode,
     PlanGemeente, PlanInvoer, PlanLocatie, Projectie, Stroomcijfers,
 };
-pub use scenario::{Bereik, Overgang, Scenario, Stromen, SCENARIO_NAMEN};
+pub use scenario::{
+    is_ingebouwd, Bereik, Ombouw, OpgeslagenScenario, Overgang, Scenario, Stromen, SCENARIO_NAMEN,
+};
+pub use vergelijking::{
+    financiering, kerncijfers, vergelijken, ScenarioKerncijfers, VergelijkingMaand, EINDE_REGELING,
+    EINDE_RTB, MAX_VERGELIJKEN,
+};
 
 use std::collections::HashMap;
 
@@ -31,6 +49,7 @@ pub async fn invoer_laden(db: &Db, start: NaiveDate) -> CoreResult<PlanInvoer> {
     let standen = db.standen(start, &Gebied::land()).await?;
     let locaties = db.locaties(&LocatieFilter::default()).await?;
     let per_id: HashMap<i64, _> = locaties.into_iter().map(|l| (l.id, l)).collect();
+    let akkoord = db.ombouw_akkoorden().await?;
     let mut gemeenten: Vec<PlanGemeente> = Vec::new();
     let mut gemeente_index: HashMap<String, usize> = HashMap::new();
     let mut uit = Vec::with_capacity(standen.len());
@@ -62,7 +81,10 @@ pub async fn invoer_laden(db: &Db, start: NaiveDate) -> CoreResult<PlanInvoer> {
             })
             .collect();
         uit.push(PlanLocatie {
+            id: locatie.id,
+            naam: locatie.gegevens.naam.clone(),
             gemeente,
+            financiering: locatie.gegevens.financiering,
             status: locatie.status,
             openingsdatum: locatie.gegevens.openingsdatum,
             einddatum: locatie.gegevens.einddatum,
@@ -70,6 +92,7 @@ pub async fn invoer_laden(db: &Db, start: NaiveDate) -> CoreResult<PlanInvoer> {
             wooneenheden: locatie.gegevens.wooneenheden,
             perioden,
             bezetting: stand.bezetting,
+            ombouw_akkoord: akkoord.get(&stand.locatie_id).copied(),
         });
     }
     Ok(PlanInvoer {
@@ -90,6 +113,31 @@ pub async fn plan(
     scenario.valideer()?;
     let invoer = invoer_laden(db, start).await?;
     Ok(projecteren(&invoer, scenario, runs, seed))
+}
+
+/// Projects the register under `scenario` and optimises keep / convert / close per location.
+pub async fn optimaliseer(
+    db: &Db,
+    scenario: &Scenario,
+    start: NaiveDate,
+    runs: u32,
+    seed: u64,
+    instellingen: &OptimalisatieInstellingen,
+) -> CoreResult<Optimalisatie> {
+    scenario.valideer()?;
+    instellingen.valideer()?;
+    let invoer = invoer_laden(db, start).await?;
+    let gegevens = db.ombouw_gegevens().await?;
+    let normbedragen = db.normbedragen().await?;
+    let projectie = projecteren(&invoer, scenario, runs, seed);
+    optimaliseren(
+        &invoer,
+        &gegevens,
+        &projectie,
+        scenario,
+        &normbedragen,
+        instellingen,
+    )
 }
 
 /// A synthetic national register for the benchmark: `per_gemeente` locations in every
@@ -118,7 +166,10 @@ pub fn synthetische_invoer(
                 .then(|| start + Months::new(3 + (i % 48) as u32));
             let actief = !gepland && status == LocatieStatus::InGebruik;
             locaties.push(PlanLocatie {
+                id: 0,
+                naam: format!("Locatie {i}"),
                 gemeente: g,
+                financiering: crate::locations::Financiering::Booo,
                 status,
                 openingsdatum: Some(if gepland {
                     start + Months::new(1 + (i % 18) as u32)
@@ -147,6 +198,7 @@ pub fn synthetische_invoer(
                 } else {
                     Bezetting::default()
                 },
+                ombouw_akkoord: None,
             });
         }
     }

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::scenario::{Bereik, Scenario};
-use crate::locations::LocatieStatus;
+use crate::locations::{Financiering, LocatieStatus};
 use crate::occupancy::rate::rate_tenths;
 use crate::occupancy::{Bezetting, Doelgroep, GebiedSoort};
 
@@ -34,8 +34,13 @@ pub struct Periode {
 /// What the projection needs of one location.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PlanLocatie {
+    /// The location's id in the register (0 in synthetic registers).
+    pub id: i64,
+    pub naam: String,
     /// Index into [`PlanInvoer::gemeenten`].
     pub gemeente: usize,
+    /// The funding scheme, for the funding estimate.
+    pub financiering: Financiering,
     pub status: LocatieStatus,
     pub openingsdatum: Option<NaiveDate>,
     /// End of lease or permit: no capacity after this date.
@@ -45,6 +50,8 @@ pub struct PlanLocatie {
     pub perioden: Vec<Periode>,
     /// Occupancy as of the start date (latest snapshot on or before it).
     pub bezetting: Bezetting,
+    /// Decision date of an approved conversion review (*akkoord*), if any.
+    pub ombouw_akkoord: Option<NaiveDate>,
 }
 
 /// The register as the projection reads it at its start date.
@@ -121,6 +128,8 @@ pub struct MaandTotaal {
     pub graad: Option<i64>,
     /// Places whose lease or permit ends in this month (the expiry cliff).
     pub aflopend: i64,
+    /// Places leaving the reception stock for conversion to housing in this month.
+    pub ombouw: i64,
     /// Monte Carlo bands; absent without runs.
     pub banden: Option<Banden>,
 }
@@ -163,7 +172,7 @@ fn deel(x: i64, promille: i64) -> i64 {
     (x * promille + 500) / 1000
 }
 
-fn eerste_van_maand(d: NaiveDate) -> NaiveDate {
+pub(super) fn eerste_van_maand(d: NaiveDate) -> NaiveDate {
     d.with_day(1).expect("day 1 exists")
 }
 
@@ -267,11 +276,45 @@ struct Voorbereid {
     vast: Vec<i64>,
     stand_by: Vec<i64>,
     aflopend: Vec<i64>,
+    ombouw: Vec<i64>,
     pipeline: Vec<PipelineCurve>,
 }
 
-fn capaciteit_op(loc: &PlanLocatie, datum: NaiveDate) -> i64 {
-    if loc.einddatum.is_some_and(|e| datum > e) {
+/// The first day of the month from which each location has left the stock for conversion:
+/// the scenario's planned date or, when the scenario says so, the approved review's decision
+/// date plus the given months, whichever is earlier.
+pub(super) fn ombouwmaanden(invoer: &PlanInvoer, scenario: &Scenario) -> Vec<Option<NaiveDate>> {
+    let gepland: BTreeMap<i64, NaiveDate> = scenario
+        .ombouwen
+        .iter()
+        .map(|o| (o.locatie_id, o.datum))
+        .collect();
+    invoer
+        .locaties
+        .iter()
+        .map(|loc| {
+            let na_akkoord = scenario.ombouw_na_akkoord_maanden.and_then(|m| {
+                loc.ombouw_akkoord
+                    .map(|d| d + Months::new(m.clamp(0, 1200) as u32))
+            });
+            let eigen = if loc.id != 0 {
+                gepland.get(&loc.id).copied()
+            } else {
+                None
+            };
+            [eigen, na_akkoord]
+                .into_iter()
+                .flatten()
+                .min()
+                .map(eerste_van_maand)
+        })
+        .collect()
+}
+
+/// The places of `loc` on `datum`: the covering capacity period, none after the lease end or
+/// from the month of conversion (`ombouw`, a first of the month) on.
+pub(super) fn capaciteit_op(loc: &PlanLocatie, datum: NaiveDate, ombouw: Option<NaiveDate>) -> i64 {
+    if loc.einddatum.is_some_and(|e| datum > e) || ombouw.is_some_and(|o| datum >= o) {
         return 0;
     }
     loc.perioden
@@ -293,10 +336,13 @@ fn voorbereiden(invoer: &PlanInvoer, scenario: &Scenario, data: &[NaiveDate]) ->
             vast: vec![0; m],
             stand_by: vec![0; m],
             aflopend: vec![0; m],
+            ombouw: vec![0; m],
             pipeline: Vec::new(),
         })
         .collect();
+    let ombouwmaanden = ombouwmaanden(invoer, scenario);
     for (index, loc) in invoer.locaties.iter().enumerate() {
+        let ombouw = ombouwmaanden[index];
         let g = &mut uit[loc.gemeente];
         for (i, groep) in Doelgroep::ALLE.into_iter().enumerate() {
             g.start[i] += loc.bezetting.get(groep);
@@ -317,14 +363,16 @@ fn voorbereiden(invoer: &PlanInvoer, scenario: &Scenario, data: &[NaiveDate]) ->
                                 - Months::new((max_vertraging - j) as u32)
                         };
                         if loc.perioden.is_empty() {
-                            let open = datum >= opening && loc.einddatum.is_none_or(|e| datum <= e);
+                            let open = datum >= opening
+                                && loc.einddatum.is_none_or(|e| datum <= e)
+                                && ombouw.is_none_or(|o| datum < o);
                             if open {
                                 per_eenheid
                             } else {
                                 0
                             }
                         } else {
-                            capaciteit_op(loc, datum)
+                            capaciteit_op(loc, datum, ombouw)
                         }
                     })
                     .collect();
@@ -336,18 +384,21 @@ fn voorbereiden(invoer: &PlanInvoer, scenario: &Scenario, data: &[NaiveDate]) ->
             }
             status => {
                 for (k, &datum) in data.iter().enumerate() {
-                    let c = capaciteit_op(loc, datum);
+                    let c = capaciteit_op(loc, datum, ombouw);
                     if status == LocatieStatus::StandBy {
                         g.stand_by[k] += c;
                     } else {
                         g.vast[k] += c;
+                    }
+                    if ombouw == Some(eerste_van_maand(datum)) {
+                        g.ombouw[k] += capaciteit_op(loc, datum, None);
                     }
                 }
                 if let Some(eind) = loc.einddatum {
                     let maand = eerste_van_maand(eind);
                     if let Some(k) = data.iter().position(|&d| eerste_van_maand(d) == maand) {
                         if eind >= data[k] {
-                            g.aflopend[k] += capaciteit_op(loc, eind);
+                            g.aflopend[k] += capaciteit_op(loc, eind, ombouw);
                         }
                     }
                 }
@@ -553,6 +604,7 @@ pub fn projecteren(invoer: &PlanInvoer, scenario: &Scenario, runs: u32, seed: u6
                     bezet: 0,
                     graad: None,
                     aflopend: 0,
+                    ombouw: 0,
                     banden: None,
                 })
                 .collect()
@@ -590,6 +642,7 @@ pub fn projecteren(invoer: &PlanInvoer, scenario: &Scenario, runs: u32, seed: u6
                 t.tekort += (vraag - stand.aanbod).max(0);
                 t.bezet += vraag.min(stand.aanbod);
                 t.aflopend += vb.aflopend[k];
+                t.ombouw += vb.ombouw[k];
             }
         }
     }

@@ -60,6 +60,15 @@ pub struct Overgang {
     pub aandeel_terugkeer_procent: Bereik,
 }
 
+/// A location that leaves the reception stock because it is converted to regular housing: its
+/// places no longer count as supply from the month in which `datum` falls.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Ombouw {
+    pub locatie_id: i64,
+    pub datum: NaiveDate,
+}
+
 /// A named planning scenario (DESIGN.md §5).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
@@ -76,6 +85,13 @@ pub struct Scenario {
     pub pipeline_plaatsen_per_wooneenheid: i64,
     /// Whether stand-by places count as supply.
     pub stand_by_meetellen: bool,
+    /// Planned conversions: each location leaves the supply from the month of its date.
+    #[serde(default)]
+    pub ombouwen: Vec<Ombouw>,
+    /// When set, a location with an approved conversion review (*akkoord*) leaves the supply
+    /// this many months after the decision date (unless `ombouwen` names an earlier date).
+    #[serde(default)]
+    pub ombouw_na_akkoord_maanden: Option<i64>,
 }
 
 /// The names of the scenarios that ship with the product; the first is the default.
@@ -135,6 +151,8 @@ impl Scenario {
             pipeline_vertraging_maanden: Bereik::van(0, 6),
             pipeline_plaatsen_per_wooneenheid: 2,
             stand_by_meetellen: true,
+            ombouwen: Vec::new(),
+            ombouw_na_akkoord_maanden: None,
         }
     }
 
@@ -168,10 +186,11 @@ impl Scenario {
             _ => {
                 return Err(CoreError::validatie(
                     "scenario",
-                    "fout.planning_scenario.onbekend_scenario_kies_uit",
-                )
-                .met("naam", &(format!("{:?}", naam)))
-                .met("scenario_namen", &SCENARIO_NAMEN.join(", ")))
+                    format!(
+                        "Onbekend scenario {naam:?}; kies uit {}.",
+                        SCENARIO_NAMEN.join(", ")
+                    ),
+                ))
             }
         }
         Ok(s)
@@ -182,9 +201,8 @@ impl Scenario {
         let scenario: Scenario = serde_json::from_str(tekst).map_err(|e| {
             CoreError::validatie(
                 "scenario",
-                "fout.planning_scenario.scenariobestand_geen_geldig_scenario",
+                format!("Het scenariobestand is geen geldig scenario: {e}"),
             )
-            .met("fout", &e)
         })?;
         scenario.valideer()?;
         Ok(scenario)
@@ -201,9 +219,9 @@ impl Scenario {
             return Scenario::met_naam(naam_of_pad);
         }
         let tekst = std::fs::read_to_string(naam_of_pad).map_err(|e| {
-            CoreError::bestand("fout.planning_scenario.scenariobestand_niet_gelezen")
-                .met("naam_of_pad", &naam_of_pad)
-                .met("fout", &e)
+            CoreError::bestand(format!(
+                "Het scenariobestand {naam_of_pad} kon niet worden gelezen: {e}"
+            ))
         })?;
         Scenario::uit_json(&tekst)
     }
@@ -220,24 +238,20 @@ impl Scenario {
     /// Checks every parameter; the message names the field and the target group.
     pub fn valideer(&self) -> CoreResult<()> {
         if self.naam.trim().is_empty() {
-            return Err(CoreError::validatie(
-                "naam",
-                "fout.planning_scenario.geef_scenario_naam",
-            ));
+            return Err(CoreError::validatie("naam", "Geef het scenario een naam."));
         }
         if self.tot_maand < NaiveDate::from_ymd_opt(2031, 4, 1).expect("valid date") {
             return Err(CoreError::validatie(
                 "tot_maand",
-                "fout.planning_scenario.projectie_loopt_ten_minste",
+                "De projectie loopt ten minste tot en met april 2031 (einde van de regeling).",
             ));
         }
         let bereik = |veld: &str, label: &str, b: Bereik, max: i64| -> CoreResult<()> {
             if b.min < 0 || b.max > max || b.min > b.max {
-                return Err(
-                    CoreError::validatie(veld, "fout.planning_scenario.moet_bereik_0_tot")
-                        .met("label", &label)
-                        .met("max", &max),
-                );
+                return Err(CoreError::validatie(
+                    veld,
+                    format!("{label} moet een bereik van 0 tot en met {max} zijn met min ≤ max."),
+                ));
             }
             Ok(())
         };
@@ -287,6 +301,31 @@ impl Scenario {
             self.pipeline_vertraging_maanden,
             60,
         )?;
+        if self
+            .ombouw_na_akkoord_maanden
+            .is_some_and(|m| !(0..=120).contains(&m))
+        {
+            return Err(CoreError::validatie(
+                "ombouw_na_akkoord_maanden",
+                "fout.planning_scenario.aantal_maanden_tussen_akkoord",
+            ));
+        }
+        let mut gezien = std::collections::BTreeSet::new();
+        for o in &self.ombouwen {
+            if !gezien.insert(o.locatie_id) {
+                return Err(CoreError::validatie(
+                    "ombouwen",
+                    "fout.planning_scenario.locatie_staat_meer_eens",
+                )
+                .met("locatie_id", &o.locatie_id));
+            }
+        }
+        if self.naam.chars().count() > 100 {
+            return Err(CoreError::validatie(
+                "naam",
+                "fout.planning_scenario.naam_scenario_langer_100",
+            ));
+        }
         if !(0..=20).contains(&self.pipeline_plaatsen_per_wooneenheid) {
             return Err(CoreError::validatie(
                 "pipeline_plaatsen_per_wooneenheid",
@@ -295,4 +334,45 @@ impl Scenario {
         }
         Ok(())
     }
+}
+
+/// A scenario as the list shows it: built in (always there, read-only) or saved in the database.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct OpgeslagenScenario {
+    /// `None` for a built-in scenario.
+    pub id: Option<i64>,
+    pub ingebouwd: bool,
+    pub scenario: Scenario,
+    pub aangemaakt: Option<String>,
+    pub aangemaakt_door: Option<String>,
+    pub gewijzigd: Option<String>,
+    pub gewijzigd_door: Option<String>,
+    /// For optimistic locking; 0 for a built-in scenario.
+    pub versie: i64,
+}
+
+impl OpgeslagenScenario {
+    /// The built-in scenarios, the default first.
+    pub fn ingebouwd() -> Vec<OpgeslagenScenario> {
+        SCENARIO_NAMEN
+            .iter()
+            .map(|n| OpgeslagenScenario {
+                id: None,
+                ingebouwd: true,
+                scenario: Scenario::met_naam(n).expect("shipped scenario"),
+                aangemaakt: None,
+                aangemaakt_door: None,
+                gewijzigd: None,
+                gewijzigd_door: None,
+                versie: 0,
+            })
+            .collect()
+    }
+}
+
+/// Whether `naam` is a built-in scenario's name (compared as [`Scenario::met_naam`] does).
+pub fn is_ingebouwd(naam: &str) -> bool {
+    let n = naam.trim().to_lowercase().replace('-', "_");
+    SCENARIO_NAMEN.contains(&n.as_str())
 }

@@ -6,11 +6,11 @@ use super::*;
 use crate::locations::LocatieStatus;
 use crate::occupancy::{Bezetting, Doelgroep, GebiedSoort};
 
-fn d(s: &str) -> NaiveDate {
+pub(super) fn d(s: &str) -> NaiveDate {
     s.parse().unwrap()
 }
 
-fn gemeente(code: &str, vr: &str, pv: &str) -> PlanGemeente {
+pub(super) fn gemeente(code: &str, vr: &str, pv: &str) -> PlanGemeente {
     PlanGemeente {
         code: code.into(),
         naam: format!("Gemeente {code}"),
@@ -21,9 +21,12 @@ fn gemeente(code: &str, vr: &str, pv: &str) -> PlanGemeente {
     }
 }
 
-fn locatie(gemeente: usize, plaatsen: i64, ontheemden: i64) -> PlanLocatie {
+pub(super) fn locatie(gemeente: usize, plaatsen: i64, ontheemden: i64) -> PlanLocatie {
     PlanLocatie {
+        id: 0,
+        naam: String::new(),
         gemeente,
+        financiering: crate::locations::Financiering::Booo,
         status: LocatieStatus::InGebruik,
         openingsdatum: Some(d("2024-01-01")),
         einddatum: None,
@@ -38,11 +41,12 @@ fn locatie(gemeente: usize, plaatsen: i64, ontheemden: i64) -> PlanLocatie {
             ontheemden,
             ..Bezetting::default()
         },
+        ombouw_akkoord: None,
     }
 }
 
 /// A scenario without any flows, transition or delay.
-fn stil() -> Scenario {
+pub(super) fn stil() -> Scenario {
     let mut s = Scenario::standaard();
     for st in &mut s.stromen {
         st.instroom_promille = Bereik::vast(0);
@@ -379,3 +383,438 @@ crate::storage::testdb::beide_backends!(
         assert_eq!(err.field.as_deref(), Some("maanden"));
     }
 );
+
+#[test]
+fn planned_and_approved_conversions_leave_the_supply_from_their_month() {
+    let mut a = locatie(0, 100, 50);
+    a.id = 7;
+    let mut b = locatie(0, 40, 10);
+    b.id = 8;
+    b.ombouw_akkoord = Some(d("2027-01-20"));
+    let invoer = PlanInvoer {
+        start: d("2026-11-10"),
+        gemeenten: vec![gemeente("GM0344", "VR09", "PV26")],
+        locaties: vec![a, b],
+    };
+    let aanbod = |s: &Scenario| -> Vec<(i64, i64)> {
+        let p = projecteren(&invoer, s, 0, 1);
+        gebied(&p, "GM0344")
+            .maanden
+            .iter()
+            .take(7)
+            .map(|t| (t.aanbod, t.ombouw))
+            .collect()
+    };
+    let mut s = stil();
+    // Without planned conversions and without counting approvals nothing leaves.
+    assert!(aanbod(&s).iter().all(|&(a, o)| a == 140 && o == 0));
+    // Location 7 converts on 15 March 2027: gone from March (month index 4) on.
+    s.ombouwen = vec![Ombouw {
+        locatie_id: 7,
+        datum: d("2027-03-15"),
+    }];
+    assert_eq!(
+        aanbod(&s),
+        [
+            (140, 0),
+            (140, 0),
+            (140, 0),
+            (140, 0),
+            (40, 100),
+            (40, 0),
+            (40, 0)
+        ]
+    );
+    // The approval of 20 January 2027 plus 3 months: location 8 leaves from April 2027.
+    s.ombouw_na_akkoord_maanden = Some(3);
+    assert_eq!(
+        aanbod(&s),
+        [
+            (140, 0),
+            (140, 0),
+            (140, 0),
+            (140, 0),
+            (40, 100),
+            (0, 40),
+            (0, 0)
+        ]
+    );
+    // A planned date earlier than the approval's wins.
+    s.ombouwen.push(Ombouw {
+        locatie_id: 8,
+        datum: d("2026-12-01"),
+    });
+    assert_eq!(aanbod(&s)[1], (100, 40));
+    // A location named twice is refused.
+    s.ombouwen.push(Ombouw {
+        locatie_id: 8,
+        datum: d("2027-12-01"),
+    });
+    assert_eq!(s.valideer().unwrap_err().field.as_deref(), Some("ombouwen"));
+}
+
+#[test]
+fn conversion_ends_the_expiry_cliff_and_never_adds_supply() {
+    for zaad in 0..40 {
+        let (mut invoer, mut s) = willekeurig(zaad);
+        for (i, l) in invoer.locaties.iter_mut().enumerate() {
+            l.id = i as i64 + 1;
+        }
+        let voor = projecteren(&invoer, &s, 0, 1);
+        s.ombouwen = vec![Ombouw {
+            locatie_id: 1,
+            datum: d("2027-06-01"),
+        }];
+        let na = projecteren(&invoer, &s, 0, 1);
+        for (g, h) in voor.gebieden.iter().zip(&na.gebieden) {
+            for (v, n) in g.maanden.iter().zip(&h.maanden) {
+                assert!(n.aanbod <= v.aanbod, "seed {zaad}: conversion added supply");
+                assert!(n.aflopend <= v.aflopend);
+            }
+        }
+    }
+}
+
+fn normbedrag(regeling: crate::locations::Financiering, vanaf: &str, cent: i64) -> Normbedrag {
+    Normbedrag {
+        id: 0,
+        regeling,
+        geldig_vanaf: d(vanaf),
+        bedrag_cent: cent,
+        toelichting: String::new(),
+        historisch: true,
+        versie: 1,
+    }
+}
+
+#[test]
+fn funding_is_places_times_days_times_the_rate_of_each_day_hand_computed() {
+    use crate::locations::Financiering;
+    // 10 BOOO places from 1 October 2022 to 31 January 2023.
+    let mut booo = locatie(0, 10, 10);
+    booo.einddatum = Some(d("2023-01-31"));
+    // A planned BOOO location: 3 units × 2 places, chance 50%, open in December 2022 only.
+    let mut gepland = locatie(0, 0, 0);
+    gepland.status = LocatieStatus::InVoorbereiding;
+    gepland.perioden.clear();
+    gepland.openingsdatum = Some(d("2022-12-01"));
+    gepland.einddatum = Some(d("2022-12-31"));
+    gepland.pipeline_kans = Some(50);
+    gepland.wooneenheden = Some(3);
+    // 5 places under a scheme without any normbedrag, for October 2022 only.
+    let mut zonder = locatie(0, 5, 5);
+    zonder.financiering = Financiering::Doelgroepflexibel;
+    zonder.einddatum = Some(d("2022-10-31"));
+    for l in [&mut booo, &mut zonder] {
+        l.perioden[0].vanaf = d("2022-01-01");
+    }
+    let invoer = PlanInvoer {
+        start: d("2022-10-01"),
+        gemeenten: vec![gemeente("GM0344", "VR09", "PV26")],
+        locaties: vec![booo, gepland, zonder],
+    };
+    let tarieven = [
+        normbedrag(Financiering::Booo, "2022-01-01", 10_000),
+        normbedrag(Financiering::Booo, "2022-10-15", 8_300),
+    ];
+    let r = financiering_ramen(&invoer, &stil(), &tarieven);
+    // 2022: 1–14 Oct 10 × 14 × € 100 = € 14.000; 15 Oct–31 Dec 10 × 78 × € 83 = € 64.740;
+    // December planned 6 × 31 × € 83 × 50% = € 7.719. Total € 86.459.
+    // 2023: January 10 × 31 × € 83 = € 25.730.
+    let booo: Vec<(i64, i64, i64)> = r
+        .per_jaar
+        .iter()
+        .filter(|j| j.regeling == Financiering::Booo)
+        .map(|j| (j.jaar, j.plaatsdagen, j.bedrag_cent))
+        .collect();
+    assert_eq!(booo, [(2022, 920 + 93, 8_645_900), (2023, 310, 2_573_000)]);
+    let dgf = r
+        .per_jaar
+        .iter()
+        .find(|j| j.regeling == Financiering::Doelgroepflexibel)
+        .unwrap();
+    assert_eq!(
+        (
+            dgf.plaatsdagen,
+            dgf.plaatsdagen_zonder_normbedrag,
+            dgf.bedrag_cent
+        ),
+        (0, 155, 0)
+    );
+    assert_eq!(r.totaal_cent, 8_645_900 + 2_573_000);
+    assert_eq!(r.plaatsdagen_zonder_normbedrag, 155);
+
+    // A conversion in January 2023 takes January out of the estimate.
+    let mut invoer = invoer;
+    invoer.locaties[0].id = 1;
+    let mut s = stil();
+    s.ombouwen = vec![Ombouw {
+        locatie_id: 1,
+        datum: d("2023-01-10"),
+    }];
+    assert_eq!(
+        financiering_ramen(&invoer, &s, &tarieven).totaal_cent,
+        8_645_900
+    );
+    // Without normbedragen nothing is priced.
+    let leeg = financiering_ramen(&invoer, &stil(), &[]);
+    assert_eq!(leeg.totaal_cent, 0);
+    assert_eq!(leeg.plaatsdagen_zonder_normbedrag, 920 + 93 + 310 + 155);
+}
+
+#[test]
+fn comparison_key_outputs_hand_computed() {
+    // 100 places; 80 ontheemden plus 10 arriving each month (125‰ of 80), nobody leaving:
+    // demand 80 + 10k in month k from November 2026. Shortage from 100 + 10: month 3 (Feb 2027)
+    // demand 110 → 10 short. March 2027 (4-3-2027): 120 → 20. Capacity ends 31 March 2027.
+    let mut l = locatie(0, 100, 80);
+    l.einddatum = Some(d("2027-03-31"));
+    let invoer = PlanInvoer {
+        start: d("2026-11-10"),
+        gemeenten: vec![gemeente("GM0344", "VR09", "PV26")],
+        locaties: vec![l],
+    };
+    let mut s = stil();
+    s.stromen[0].instroom_promille = Bereik::vast(125);
+    let p = projecteren(&invoer, &s, 0, 1);
+    let k = kerncijfers(&p, financiering_ramen(&invoer, &s, &[]));
+    assert_eq!(k.eerste_tekort, Some(d("2027-02-01")));
+    assert_eq!(k.eerste_tekort_gemeente, Some(d("2027-02-01")));
+    assert_eq!(k.gemeenten_met_tekort, 1);
+    assert_eq!(k.tekort_einde_rtb, Some(20));
+    // April 2031 is month 53: demand 80 + 530 = 610 with no supply left; also the peak.
+    assert_eq!(k.tekort_einde_regeling, Some(610));
+    assert_eq!((k.piek_tekort, k.piek_maand), (610, Some(d("2031-04-01"))));
+    assert_eq!(k.maanden.len(), 54);
+    assert_eq!(
+        (k.maanden[4].vraag, k.maanden[4].aanbod, k.maanden[5].aanbod),
+        (120, 100, 0)
+    );
+}
+
+mod optimaliseren_tests {
+    use std::collections::HashMap;
+
+    use super::*;
+
+    fn instellingen() -> OptimalisatieInstellingen {
+        OptimalisatieInstellingen {
+            vraag: Vraagniveau::Centraal,
+            bezettingsdoel_procent: 95,
+            besluitdatum: d("2027-07-01"),
+            kosten_per_plaats_per_dag_cent: None,
+            ombouwkosten_per_wooneenheid_cent: None,
+            gemeente_code: None,
+        }
+    }
+
+    /// Three locations of 60, 60 and 50 places holding 95 people (flat): 100 places are needed
+    /// at 95%. A and B's leases end on 30 June 2027; C has none and is decided in July 2027.
+    fn register() -> (PlanInvoer, HashMap<i64, OmbouwGegevens>) {
+        let mut a = locatie(0, 60, 40);
+        a.id = 1;
+        a.naam = "A".into();
+        a.einddatum = Some(d("2027-06-30"));
+        a.wooneenheden = Some(30);
+        let mut b = locatie(0, 60, 30);
+        b.id = 2;
+        b.naam = "B".into();
+        b.einddatum = Some(d("2027-06-30"));
+        let mut c = locatie(0, 50, 25);
+        c.id = 3;
+        c.naam = "C".into();
+        let invoer = PlanInvoer {
+            start: d("2026-11-10"),
+            gemeenten: vec![gemeente("GM0344", "VR09", "PV26")],
+            locaties: vec![a, b, c],
+        };
+        // Yearly costs: A € 365.000 (€ 1.000 a day), B € 182.500 (€ 500), C € 73.000 (€ 200).
+        let gegevens = [(1, 365_000), (2, 182_500), (3, 73_000)]
+            .into_iter()
+            .map(|(id, kosten)| {
+                (
+                    id,
+                    OmbouwGegevens {
+                        kosten_per_jaar: Some(kosten),
+                        ..OmbouwGegevens::default()
+                    },
+                )
+            })
+            .collect();
+        (invoer, gegevens)
+    }
+
+    /// Days from 1 July 2027 through 30 April 2031.
+    fn dagen() -> i64 {
+        (d("2031-05-01") - d("2027-07-01")).num_days()
+    }
+
+    fn keuzes(o: &Optimalisatie) -> Vec<(String, Keuze)> {
+        o.gemeenten[0]
+            .besluiten
+            .iter()
+            .map(|b| (b.naam.clone(), b.keuze))
+            .collect()
+    }
+
+    #[test]
+    fn keeps_the_cheapest_places_that_cover_demand_hand_checked() {
+        let (invoer, gegevens) = register();
+        let s = stil();
+        let p = projecteren(&invoer, &s, 0, 1);
+        let o = optimaliseren(&invoer, &gegevens, &p, &s, &[], &instellingen()).unwrap();
+        // {B, C} = 110 places ≥ 100 at € 700 a day beats {A, C} (€ 1.200) and {A, B} (€ 1.500).
+        assert_eq!(
+            keuzes(&o),
+            [
+                ("A".to_owned(), Keuze::Sluiten),
+                ("B".to_owned(), Keuze::Behouden),
+                ("C".to_owned(), Keuze::Behouden)
+            ]
+        );
+        assert_eq!(o.kosten_cent, dagen() * (500 + 200) * 100);
+        let g = &o.gemeenten[0];
+        assert!(g.haalbaar);
+        assert_eq!(g.besluiten[0].per, d("2027-07-01"));
+        assert!(
+            g.besluiten[1].uitleg.contains(
+                "zonder deze 60 plaatsen ontstaat in juli 2027 een tekort van 50 plaatsen"
+            ),
+            "{}",
+            g.besluiten[1].uitleg
+        );
+        assert!(
+            g.besluiten[0].uitleg.starts_with("Sluiten per 1-7-2027"),
+            "{}",
+            g.besluiten[0].uitleg
+        );
+        assert!(o.ombouwen.is_empty());
+    }
+
+    #[test]
+    fn converts_when_cheaper_and_the_residents_lower_demand_hand_checked() {
+        let (invoer, mut gegevens) = register();
+        let a = gegevens.get_mut(&1).unwrap();
+        a.ombouwbaar = true;
+        // Score 4: under € 10.000 per unit, counted as € 5.000; 30 units = € 150.000.
+        a.ombouwkosten_score = Some(4);
+        let s = stil();
+        let p = projecteren(&invoer, &s, 0, 1);
+        let o = optimaliseren(&invoer, &gegevens, &p, &s, &[], &instellingen()).unwrap();
+        // Converting A removes its 40 residents from demand: 55 left needs 58 places, which B
+        // alone (60) covers. € 150.000 + € 500 a day beats € 700 a day over 1.400 days.
+        assert_eq!(
+            keuzes(&o),
+            [
+                ("A".to_owned(), Keuze::Ombouwen),
+                ("B".to_owned(), Keuze::Behouden),
+                ("C".to_owned(), Keuze::Sluiten)
+            ]
+        );
+        assert_eq!(o.kosten_cent, 150_000_00 + dagen() * 500 * 100);
+        assert_eq!(
+            o.ombouwen,
+            [Ombouw {
+                locatie_id: 1,
+                datum: d("2027-07-01")
+            }]
+        );
+        assert!(o.gemeenten[0].besluiten[0]
+            .uitleg
+            .contains("ombouwkosten € 150.000"));
+    }
+
+    #[test]
+    fn an_impossible_target_is_explained_in_dutch() {
+        let (mut invoer, gegevens) = register();
+        invoer.locaties.truncate(1);
+        invoer.locaties[0].bezetting.ontheemden = 95;
+        let s = stil();
+        let p = projecteren(&invoer, &s, 0, 1);
+        let o = optimaliseren(&invoer, &gegevens, &p, &s, &[], &instellingen()).unwrap();
+        let g = &o.gemeenten[0];
+        assert!(!g.haalbaar);
+        let uitleg = g.toelichting.as_deref().unwrap();
+        assert!(
+            uitleg.starts_with(
+                "Geen plan dekt de vraag in Gemeente GM0344: in juli 2027 zijn 100 plaatsen nodig \
+                 (vraag 95 bij een bezettingsdoel van 95%), maar ook als alle locaties blijven"
+            ),
+            "{uitleg}"
+        );
+        assert!(
+            uitleg.contains("er zijn nog 40 plaatsen extra nodig"),
+            "{uitleg}"
+        );
+        assert!(uitleg.contains("Al vóór het eerste besluit"), "{uitleg}");
+        // What can be covered still is: the one location stays.
+        assert_eq!(g.besluiten.len(), 1);
+        assert_eq!(g.besluiten[0].keuze, Keuze::Behouden);
+    }
+
+    #[test]
+    fn missing_costs_and_bad_targets_are_field_errors() {
+        let (invoer, _) = register();
+        let s = stil();
+        let p = projecteren(&invoer, &s, 0, 1);
+        let err =
+            optimaliseren(&invoer, &HashMap::new(), &p, &s, &[], &instellingen()).unwrap_err();
+        assert_eq!(err.field.as_deref(), Some("kosten_per_plaats_per_dag_cent"));
+        let mut i = instellingen();
+        i.kosten_per_plaats_per_dag_cent = Some(8_300);
+        assert!(optimaliseren(&invoer, &HashMap::new(), &p, &s, &[], &i).is_ok());
+        i.bezettingsdoel_procent = 120;
+        let err = optimaliseren(&invoer, &HashMap::new(), &p, &s, &[], &i).unwrap_err();
+        assert_eq!(err.field.as_deref(), Some("bezettingsdoel_procent"));
+    }
+}
+
+#[test]
+fn xlsx_has_one_row_per_month_area_and_group_and_neutralised_text() {
+    use calamine::{open_workbook_from_rs, Data, Reader, Xlsx};
+    let mut invoer = PlanInvoer {
+        start: d("2026-11-10"),
+        gemeenten: vec![gemeente("GM0344", "VR09", "PV26")],
+        locaties: vec![locatie(0, 100, 99)],
+    };
+    invoer.gemeenten[0].naam = "=Gevaarlijk".into();
+    let p = projecteren(&invoer, &stil(), 10, 1);
+    let bytes = xlsx::xlsx(&p).unwrap();
+    let mut boek: Xlsx<_> = open_workbook_from_rs(std::io::Cursor::new(bytes)).unwrap();
+    let blad = boek.worksheet_range("Projectie").unwrap();
+    // 4 areas × 54 months × (total + 4 groups) + header.
+    assert_eq!(blad.height(), 1 + 4 * 54 * 5);
+    let kop: Vec<String> = blad
+        .rows()
+        .next()
+        .unwrap()
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
+    assert_eq!(
+        kop[..6],
+        [
+            "Maand",
+            "Gebiedssoort",
+            "Gebiedscode",
+            "Gebied",
+            "Doelgroep",
+            "Vraag"
+        ]
+    );
+    let gm = blad
+        .rows()
+        .find(|r| r[2] == Data::String("GM0344".into()) && r[4] == Data::String("totaal".into()))
+        .unwrap();
+    assert_eq!(gm[3], Data::String("'=Gevaarlijk".into()));
+    assert_eq!(gm[5], Data::Float(99.0));
+    assert!(matches!(gm[0], Data::DateTime(_)), "{:?}", gm[0]);
+    assert_eq!(gm[15], Data::Float(0.99));
+    let dir = tempfile::tempdir().unwrap();
+    let err = xlsx::bestand_schrijven(&p, &dir.path().join("p.ods")).unwrap_err();
+    assert_eq!(err.field.as_deref(), Some("uit"));
+    assert_eq!(
+        xlsx::bestand_schrijven(&p, &dir.path().join("p.XLSX")).unwrap(),
+        4 * 54 * 5
+    );
+}

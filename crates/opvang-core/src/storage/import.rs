@@ -28,10 +28,10 @@ pub struct ImportResultaat {
 }
 
 fn rij_fout(regel: &ImportRegel, kolom: &str, bericht: String) -> CoreError {
-    CoreError::validatie(kolom, "fout.storage_import.rij_kolom")
-        .met("rij", &regel.rij)
-        .met("kolom", &kolom)
-        .met("bericht", &bericht)
+    CoreError::validatie(
+        kolom,
+        format!("Rij {}, kolom {kolom}: {bericht}", regel.rij),
+    )
 }
 
 impl Db {
@@ -59,10 +59,8 @@ impl Db {
                 .count();
             return Err(CoreError::validatie(
                 &eerste.kolom,
-                "fout.storage_import.bestand_niet_geimporteerd_fout",
-            )
-            .met("aantal", &aantal)
-            .met("eerste", &eerste));
+                format!("Het bestand is niet geïmporteerd: {aantal} fout(en). Eerste: {eerste}"),
+            ));
         }
         let mut regels: Vec<&ImportRegel> = ontleding.regels.iter().collect();
         regels.sort_by(|a, b| {

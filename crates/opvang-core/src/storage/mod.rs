@@ -10,6 +10,7 @@ mod copy;
 mod import;
 mod locations;
 mod occupancy;
+mod planning;
 mod reviews;
 mod server;
 mod settings;
@@ -42,7 +43,7 @@ pub fn standaard_database_pad() -> CoreResult<PathBuf> {
         .map(PathBuf::from)
         .filter(|p| p.is_absolute())
         .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".local/share")))
-        .ok_or_else(|| CoreError::bestand("fout.storage.map_programmagegevens_niet_vinden"))?;
+        .ok_or_else(|| CoreError::bestand("De map voor programmagegevens is niet te vinden."))?;
     Ok(base.join(APP_IDENTIFIER).join(DATABASE_FILE))
 }
 
@@ -95,20 +96,17 @@ impl Db {
     pub async fn open_postgres(url: &str) -> CoreResult<Db> {
         sqlx::any::install_default_drivers();
         let getoond = zonder_wachtwoord(url);
-        let options = AnyConnectOptions::from_str(url).map_err(|e| {
-            CoreError::database("fout.storage.ongeldige_serveradres")
-                .met("getoond", &getoond)
-                .met("fout", &e)
-        })?;
+        let options = AnyConnectOptions::from_str(url)
+            .map_err(|e| CoreError::database(format!("Ongeldige serveradres {getoond}: {e}")))?;
         let pool = AnyPoolOptions::new()
             .max_connections(8)
             .acquire_timeout(std::time::Duration::from_secs(10))
             .connect_with(options)
             .await
             .map_err(|e| {
-                CoreError::database("fout.storage.geen_verbinding_databaseserver")
-                    .met("getoond", &getoond)
-                    .met("fout", &e)
+                CoreError::database(format!(
+                    "Geen verbinding met de databaseserver {getoond}: {e}"
+                ))
             })?;
         let db = Db {
             pool,
@@ -133,9 +131,10 @@ impl Db {
         sqlx::any::install_default_drivers();
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir).map_err(|e| {
-                CoreError::bestand("fout.storage.map_niet_gemaakt")
-                    .met("dir", &dir.display())
-                    .met("fout", &e)
+                CoreError::bestand(format!(
+                    "De map {} kan niet worden gemaakt: {e}",
+                    dir.display()
+                ))
             })?;
         }
         let url = format!("sqlite://{}?mode=rwc", path.display());
@@ -155,9 +154,10 @@ impl Db {
             .connect_with(options)
             .await
             .map_err(|e| {
-                CoreError::database("fout.storage.database_niet_geopend")
-                    .met("path", &path.display())
-                    .met("fout", &e)
+                CoreError::database(format!(
+                    "De database {} kan niet worden geopend: {e}",
+                    path.display()
+                ))
             })?;
         pool.execute("PRAGMA journal_mode = WAL;").await?;
         let db = Db {
@@ -257,19 +257,16 @@ impl Db {
             .ok_or_else(|| {
                 CoreError::validatie(
                     "gemeente_code",
-                    "fout.storage.onbekende_gemeentecode_gebruik_cbs",
+                    format!("Onbekende gemeentecode {code:?}; gebruik een CBS-code zoals GM0344."),
                 )
-                .met("code", &(format!("{:?}", code)))
             })
     }
 }
 
 /// A stored ISO date back into a date; a malformed one is a damaged database.
 fn datum_uit(text: &str) -> CoreResult<NaiveDate> {
-    NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| {
-        CoreError::database("fout.storage.ongeldige_datum_database")
-            .met("text", &(format!("{:?}", text)))
-    })
+    NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .map_err(|_| CoreError::database(format!("Ongeldige datum {text:?} in de database.")))
 }
 
 fn datum_optie_uit(text: Option<String>) -> CoreResult<Option<NaiveDate>> {

@@ -31,9 +31,9 @@ fn nu() -> String {
 
 fn uit_json<T: serde::de::DeserializeOwned>(kolom: &str, tekst: &str) -> CoreResult<T> {
     serde_json::from_str(tekst).map_err(|e| {
-        CoreError::database("fout.storage_suitability.onleesbare_waarde_kolom_database")
-            .met("kolom", &kolom)
-            .met("fout", &e)
+        CoreError::database(format!(
+            "Onleesbare waarde in kolom {kolom} van de database: {e}"
+        ))
     })
 }
 
@@ -129,10 +129,7 @@ impl Db {
             .bind(id)
             .fetch_optional(&self.pool)
             .await?
-            .ok_or_else(|| {
-                CoreError::niet_gevonden("fout.storage_suitability.criteriaset_bestaat_niet")
-                    .met("id", &id)
-            })?;
+            .ok_or_else(|| CoreError::niet_gevonden(format!("Criteriaset {id} bestaat niet.")))?;
         set_uit(&row)
     }
 
@@ -176,15 +173,21 @@ impl Db {
         let in_gebruik = || {
             CoreError::validatie(
                 "criteria",
-                "fout.storage_suitability.criteriaset_versie_gebruikt_beoordeling",
+                format!(
+                    "Criteriaset versie {} is al gebruikt in een beoordeling en kan niet meer \
+                     worden gewijzigd; sla de wijziging op als nieuwe versie.",
+                    huidig.nummer
+                ),
             )
-            .met("nummer", &huidig.nummer)
         };
         if huidig.in_gebruik {
             return Err(in_gebruik());
         }
-        let conflict =
-            || CoreError::conflict("fout.storage_suitability.criteriaset_intussen_door_iemand");
+        let conflict = || {
+            CoreError::conflict(
+                "De criteriaset is intussen door iemand anders gewijzigd; laad hem opnieuw.",
+            )
+        };
         if huidig.versie != versie {
             return Err(conflict());
         }
@@ -295,20 +298,24 @@ impl Db {
         if invoer.locatie_id != huidig.locatie_id {
             return Err(CoreError::validatie(
                 "locatie_id",
-                "fout.storage_suitability.beoordeling_hoort_locatie_maak",
+                "Een beoordeling hoort bij één locatie; maak voor een andere locatie een nieuwe.",
             ));
         }
         let niet_wijzigbaar = || {
             CoreError::validatie(
                 "beoordeling",
-                "fout.storage_suitability.beoordeling_ter_beoordeling_aangeboden",
+                "Deze beoordeling is ter beoordeling aangeboden of besloten en kan niet meer \
+                 worden gewijzigd; maak een nieuwe beoordeling.",
             )
         };
         if !huidig.wijzigbaar {
             return Err(niet_wijzigbaar());
         }
-        let conflict =
-            || CoreError::conflict("fout.storage_suitability.beoordeling_intussen_door_iemand");
+        let conflict = || {
+            CoreError::conflict(
+                "De beoordeling is intussen door iemand anders gewijzigd; laad haar opnieuw.",
+            )
+        };
         if huidig.versie != versie {
             return Err(conflict());
         }
@@ -372,10 +379,7 @@ impl Db {
             .bind(id)
             .fetch_optional(&self.pool)
             .await?
-            .ok_or_else(|| {
-                CoreError::niet_gevonden("fout.storage_suitability.beoordeling_bestaat_niet")
-                    .met("id", &id)
-            })?;
+            .ok_or_else(|| CoreError::niet_gevonden(format!("Beoordeling {id} bestaat niet.")))?;
         beoordeling_uit(&row)
     }
 
@@ -432,8 +436,7 @@ impl Db {
                 Some(_) => {
                     let set_id: i64 = row.try_get("criteriaset_id")?;
                     let criteria = sets.get(&set_id).ok_or_else(|| {
-                        CoreError::database("fout.storage_suitability.criteriaset_ontbreekt")
-                            .met("set_id", &set_id)
+                        CoreError::database(format!("Criteriaset {set_id} ontbreekt."))
                     })?;
                     let scores: Vec<CriteriumScore> =
                         uit_json("scores", &row.try_get::<String, _>("scores")?)?;

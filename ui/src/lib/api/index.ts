@@ -28,6 +28,13 @@ import type { Peiling } from './types/Peiling';
 import type { PeilingInvoer } from './types/PeilingInvoer';
 import type { PlanOverzicht } from './types/PlanOverzicht';
 import type { Scenario } from './types/Scenario';
+import type { Financieringsraming } from './types/Financieringsraming';
+import type { Normbedrag } from './types/Normbedrag';
+import type { NormbedragInvoer } from './types/NormbedragInvoer';
+import type { OpgeslagenScenario } from './types/OpgeslagenScenario';
+import type { ScenarioKerncijfers } from './types/ScenarioKerncijfers';
+import type { Optimalisatie } from './types/Optimalisatie';
+import type { OptimalisatieInstellingen } from './types/OptimalisatieInstellingen';
 import type { ServerInstellingen } from './types/ServerInstellingen';
 import type { ServerTest } from './types/ServerTest';
 import type { StatusWijziging } from './types/StatusWijziging';
@@ -75,7 +82,34 @@ export const api = {
     call<GebiedTotalen[]>('rollup', { peildatum, soort }),
   standen: (peildatum: string, gebied: Gebied) =>
     call<LocatieStand[]>('standen', { peildatum, gebied }),
-  scenarios: () => call<Scenario[]>('scenarios'),
+  /** The built-in and saved scenarios with their save records. */
+  scenarioLijst: () => call<OpgeslagenScenario[]>('scenarios'),
+  /** The built-in and saved scenarios themselves. */
+  scenarios: async () => (await call<OpgeslagenScenario[]>('scenarios')).map((s) => s.scenario),
+  scenarioOpslaan: (scenario: Scenario, id: number | null, versie: number) =>
+    call<OpgeslagenScenario>('scenario_opslaan', { scenario, id, versie }),
+  scenarioVerwijderen: (id: number, versie: number) =>
+    call<null>('scenario_verwijderen', { id, versie }),
+  normbedragen: () => call<Normbedrag[]>('normbedragen'),
+  normbedragOpslaan: (invoer: NormbedragInvoer, id: number | null, versie: number) =>
+    call<Normbedrag>('normbedrag_opslaan', { invoer, id, versie }),
+  normbedragVerwijderen: (id: number, versie: number) =>
+    call<null>('normbedrag_verwijderen', { id, versie }),
+  normbedragenVoorbeeldLaden: () => call<number>('normbedragen_voorbeeld_laden'),
+  planFinanciering: (scenario: Scenario, start: string) =>
+    call<Financieringsraming>('plan_financiering', { scenario, start }),
+  planVergelijken: (scenarios: Scenario[], start: string, runs: number, seed: number) =>
+    call<ScenarioKerncijfers[]>('plan_vergelijken', { scenarios, start, runs, seed }),
+  planOptimaliseren: (
+    scenario: Scenario,
+    start: string,
+    runs: number,
+    seed: number,
+    instellingen: OptimalisatieInstellingen,
+  ) => call<Optimalisatie>('plan_optimaliseren', { scenario, start, runs, seed, instellingen }),
+  /** Writes the projection to `pad` (.csv or .xlsx, from the save dialog); returns the rows. */
+  planExporteren: (scenario: Scenario, start: string, runs: number, seed: number, pad: string) =>
+    call<number>('plan_exporteren', { scenario, start, runs, seed, pad }),
   planProjecteren: (scenario: Scenario, start: string, runs: number, seed: number) =>
     call<PlanOverzicht>('plan_projecteren', { scenario, start, runs, seed }),
   locatie: (id: number) => call<Locatie>('locatie', { id }),

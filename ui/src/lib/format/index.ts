@@ -57,3 +57,26 @@ export function leesAantal(input: string): number | null {
   if (!new RegExp(`^-?(\\d{1,3}(${scheiding}\\d{3})+|\\d+)$`).test(trimmed)) return null;
   return Number(trimmed.split(tekens().duizend).join(''));
 }
+
+/** An amount in euro cents: 8645900 → "€ 86.459,00" (English "€86,459.00"). */
+export function euro(cent: number): string {
+  const heel = Math.trunc(Math.abs(cent) / 100);
+  const rest = (Math.abs(cent) % 100).toString().padStart(2, '0');
+  const teken = cent < 0 ? '-' : '';
+  const bedrag = `${aantal(heel)}${tekens().decimaal}${rest}`;
+  return huidigeTaal() === 'en' ? `${teken}€${bedrag}` : `${teken}€ ${bedrag}`;
+}
+
+/**
+ * Reads an amount in euros typed by a planner into whole cents: "83" → 8300, "82,50" → 8250,
+ * "1.234,5" → 123450 (English "1,234.5"). Null for anything else, or more than two decimals.
+ */
+export function leesBedragCent(input: string): number | null {
+  const { duizend, decimaal } = tekens();
+  const trimmed = input.trim().replace(/^€\s*/, '');
+  const [heel, deel = '', ...meer] = trimmed.split(decimaal);
+  if (meer.length > 0 || !/^\d{0,2}$/.test(deel) || heel === '') return null;
+  const scheiding = duizend === '.' ? '\\.' : ',';
+  if (!new RegExp(`^(\\d{1,3}(${scheiding}\\d{3})+|\\d+)$`).test(heel)) return null;
+  return Number(heel.split(duizend).join('')) * 100 + Number(deel.padEnd(2, '0'));
+}

@@ -7,11 +7,13 @@ import {
   bereikVelden,
   grafiekMaanden,
   leesRuns,
+  kopieNaam,
   maandNaam,
   naarInvoer,
   runwayLijst,
   uitInvoer,
 } from './planning';
+import { euro, leesBedragCent } from '../format';
 
 const b = (min: number, max: number) => ({ min, max });
 
@@ -20,6 +22,8 @@ function scenario(): Scenario {
     naam: 'standaard',
     beschrijving: 'Voorbeeld',
     tot_maand: '2031-04-01',
+    ombouwen: [],
+    ombouw_na_akkoord_maanden: null,
     stromen: [
       {
         doelgroep: 'ontheemden',
@@ -110,6 +114,7 @@ describe('months and runway', () => {
           bezet: 90,
           graad: 900,
           aflopend: 5,
+          ombouw: 0,
           banden: {
             vraag: { p10: 80, p50: 90, p90: 95 },
             aanbod: { p10: 99, p50: 100, p90: 101 },
@@ -127,6 +132,7 @@ describe('months and runway', () => {
           bezet: 90,
           graad: 1000,
           aflopend: 0,
+          ombouw: 0,
           banden: null,
         },
       ],
@@ -159,5 +165,24 @@ describe('months and runway', () => {
       'Zwolle',
     ]);
     expect(runwayLijst(gemeenten, provincie, 'PV23').map((g) => g.code)).toEqual(['GM2', 'GM1']);
+  });
+});
+
+describe('bedragen en kopieën', () => {
+  it('toont centen als euro en leest getypte bedragen exact in centen', () => {
+    expect(euro(8_645_900)).toBe('€ 86.459,00');
+    expect(euro(8300)).toBe('€ 83,00');
+    expect(euro(5)).toBe('€ 0,05');
+    expect(leesBedragCent('83')).toBe(8300);
+    expect(leesBedragCent('82,5')).toBe(8250);
+    expect(leesBedragCent('€ 1.234,56')).toBe(123456);
+    expect(leesBedragCent('1,234')).toBeNull();
+    expect(leesBedragCent('')).toBeNull();
+    expect(leesBedragCent('-3')).toBeNull();
+  });
+
+  it('kiest een kopienaam die nog niet bestaat', () => {
+    expect(kopieNaam('Krimp', ['Krimp'])).toBe('Krimp (kopie)');
+    expect(kopieNaam('Krimp', ['Krimp', 'Krimp (kopie)'])).toBe('Krimp (kopie 2)');
   });
 });

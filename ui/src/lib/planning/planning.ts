@@ -190,3 +190,16 @@ export function runwayLijst(
       return a.naam.localeCompare(b.naam, 'nl');
     });
 }
+
+/** A scenario's name on screen: the translated name of a built-in one, else the saved name. */
+export function scenarioLabel(s: { ingebouwd: boolean; scenario: Scenario }): string {
+  return s.ingebouwd ? t(`planning.scenario_naam.${s.scenario.naam}`) : s.scenario.naam;
+}
+
+/** A copy's default name: "X (kopie)", "X (kopie 2)", … not yet among `namen`. */
+export function kopieNaam(naam: string, namen: readonly string[]): string {
+  for (let n = 1; ; n++) {
+    const kandidaat = t(n === 1 ? 'planning.beheer.kopie' : 'planning.beheer.kopie_n', { naam, n });
+    if (!namen.includes(kandidaat)) return kandidaat;
+  }
+}

@@ -43,6 +43,10 @@ graad: number | null,
  */
 aflopend: number, 
 /**
+ * Places leaving the reception stock for conversion to housing in this month.
+ */
+ombouw: number, 
+/**
  * Monte Carlo bands; absent without runs.
  */
 banden: Banden | null, };

@@ -1,0 +1,714 @@
+//! The plan optimiser (DESIGN.md §5): per location keep, convert or close at the end of its lease,
+//! so that every municipality's projected demand is covered at a chosen occupancy target at the
+//! least cost. A small mixed-integer programme per municipality, solved by good_lp's pure-Rust
+//! `microlp` backend; every decision comes with a Dutch explanation.
+//!
+//! The model and its assumptions:
+//! - A decision takes effect in the first month after the lease or permit ends; a location
+//!   without an end date in the projection is decided at `besluitdatum` instead.
+//! - *Behouden*: the location keeps the places it had before that month until the horizon, at
+//!   its cost: the location's own yearly costs when entered, else places × days × the normbedrag
+//!   of its scheme, else places × days × the fallback amount of the settings.
+//! - *Ombouwen*: the location leaves the reception stock and becomes housing; its residents stay
+//!   as tenants, so the demand falls by its occupancy at the start (at most its places). Only for
+//!   locations assessed *geschikt*/*geschikt na aanpassing* or with an approved review. Cost:
+//!   units × conversion cost per unit, taken from the assessment's *ombouwkosten* score (the
+//!   midpoint of the score's band, above € 100.000 counted as € 120.000) or else from the
+//!   settings.
+//! - *Sluiten*: the location leaves the stock at no further cost.
+//! - Costs before the decision are the same for every choice and left out. Places cannot be
+//!   shared between municipalities, so each municipality is its own programme. Required places
+//!   in a month: demand × 100 / occupancy target.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use good_lp::{
+    constraint, microlp, variable, variables, Expression, ResolutionError, Solution, SolverModel,
+    Variable,
+};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::projectie::{capaciteit_op, eerste_van_maand, ombouwmaanden};
+use super::{peildata, Normbedrag, Ombouw, PlanInvoer, Projectie, Scenario};
+use crate::error::{CoreError, CoreResult};
+use crate::format::datum;
+use crate::locations::LocatieStatus;
+use crate::occupancy::GebiedSoort;
+
+/// Which demand the optimiser covers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum Vraagniveau {
+    /// The central projection (the scenario's midpoints).
+    Centraal,
+    P10,
+    P50,
+    P90,
+}
+
+/// The optimiser's settings.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct OptimalisatieInstellingen {
+    pub vraag: Vraagniveau,
+    /// The occupancy the remaining places may reach, in percent (e.g. 95).
+    pub bezettingsdoel_procent: i64,
+    /// When locations without a lease end in the projection are decided.
+    pub besluitdatum: NaiveDate,
+    /// Cost per place per day (cents) for a location without own costs or a normbedrag.
+    pub kosten_per_plaats_per_dag_cent: Option<i64>,
+    /// Conversion cost per unit (cents) for a location without an *ombouwkosten* score.
+    pub ombouwkosten_per_wooneenheid_cent: Option<i64>,
+    /// Only this municipality (CBS code); all when absent.
+    pub gemeente_code: Option<String>,
+}
+
+impl OptimalisatieInstellingen {
+    pub fn valideer(&self) -> CoreResult<()> {
+        if !(50..=100).contains(&self.bezettingsdoel_procent) {
+            return Err(CoreError::validatie(
+                "bezettingsdoel_procent",
+                "Het bezettingsdoel moet tussen 50% en 100% liggen.",
+            ));
+        }
+        for (veld, waarde) in [
+            (
+                "kosten_per_plaats_per_dag_cent",
+                self.kosten_per_plaats_per_dag_cent,
+            ),
+            (
+                "ombouwkosten_per_wooneenheid_cent",
+                self.ombouwkosten_per_wooneenheid_cent,
+            ),
+        ] {
+            if waarde.is_some_and(|w| !(0..=100_000_000_00).contains(&w)) {
+                return Err(CoreError::validatie(
+                    veld,
+                    "Het bedrag moet tussen € 0 en € 100.000.000 liggen.",
+                ));
+            }
+        }
+        Ok(())
+    }
+}
+
+/// What the optimiser needs of a location beyond the projection's input.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct OmbouwGegevens {
+    /// Yearly costs in whole euros, as entered with the location.
+    pub kosten_per_jaar: Option<i64>,
+    /// Assessed suitable (after adaptation) or approved for conversion.
+    pub ombouwbaar: bool,
+    /// The latest assessment's *ombouwkosten* score (0–4).
+    pub ombouwkosten_score: Option<i64>,
+}
+
+/// Keep, convert or close.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum Keuze {
+    Behouden,
+    Ombouwen,
+    Sluiten,
+}
+
+/// The decision for one location, with its reasons.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct LocatieBesluit {
+    pub locatie_id: i64,
+    pub naam: String,
+    pub keuze: Keuze,
+    /// The first month the decision applies.
+    pub per: NaiveDate,
+    pub plaatsen: i64,
+    /// Cost of keeping the location from `per` to the horizon.
+    pub kosten_behouden_cent: i64,
+    /// Cost of converting it, when it can be converted.
+    pub ombouwkosten_cent: Option<i64>,
+    /// The month that decided it (the tightest month), if any.
+    pub bindende_maand: Option<NaiveDate>,
+    pub uitleg: String,
+}
+
+/// The optimiser's result for one municipality.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct GemeenteOptimalisatie {
+    pub code: String,
+    pub naam: String,
+    pub haalbaar: bool,
+    /// Why no plan covers the demand, or which shortages no decision can prevent.
+    pub toelichting: Option<String>,
+    /// Cost of the chosen decisions from their month to the horizon.
+    pub kosten_cent: i64,
+    pub besluiten: Vec<LocatieBesluit>,
+}
+
+/// The optimiser's result.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Optimalisatie {
+    pub instellingen: OptimalisatieInstellingen,
+    pub gemeenten: Vec<GemeenteOptimalisatie>,
+    pub kosten_cent: i64,
+    /// The chosen conversions, to add to a scenario.
+    pub ombouwen: Vec<Ombouw>,
+}
+
+/// Conversion cost per unit (cents) for an *ombouwkosten* score: the midpoint of its band.
+pub fn ombouwkosten_bij_score(score: i64) -> Option<i64> {
+    match score {
+        0 => Some(120_000_00),
+        1 => Some(80_000_00),
+        2 => Some(45_000_00),
+        3 => Some(20_000_00),
+        4 => Some(5_000_00),
+        _ => None,
+    }
+}
+
+/// A location to decide, with everything the model and the explanation need.
+struct Kandidaat {
+    locatie_id: i64,
+    naam: String,
+    /// Month index from which the decision applies.
+    t: usize,
+    /// Places kept when kept.
+    plaatsen: i64,
+    /// Status-quo places per month.
+    status_quo: Vec<i64>,
+    /// Demand removed when converted.
+    bewoners: i64,
+    kosten_behouden: i64,
+    ombouwkosten: Option<i64>,
+    waarom_niet_ombouwen: Option<String>,
+}
+
+/// Optimises the municipalities of `projectie` (projected from `invoer` under `scenario`).
+pub fn optimaliseren(
+    invoer: &PlanInvoer,
+    gegevens: &HashMap<i64, OmbouwGegevens>,
+    projectie: &Projectie,
+    scenario: &Scenario,
+    normbedragen: &[Normbedrag],
+    instellingen: &OptimalisatieInstellingen,
+) -> CoreResult<Optimalisatie> {
+    instellingen.valideer()?;
+    let data = peildata(invoer.start, scenario.tot_maand);
+    let m = data.len();
+    let dagen: Vec<i64> = (0..m)
+        .map(|k| {
+            let volgende = eerste_van_maand(data[k]) + chrono::Months::new(1);
+            (volgende - data[k]).num_days()
+        })
+        .collect();
+    let ombouw = ombouwmaanden(invoer, scenario);
+    let besluit_k = data
+        .iter()
+        .position(|&d| d >= eerste_van_maand(instellingen.besluitdatum));
+    let filter = instellingen
+        .gemeente_code
+        .as_deref()
+        .map(|c| c.trim().to_uppercase());
+    if let Some(code) = &filter {
+        if !invoer.gemeenten.iter().any(|g| &g.code == code) {
+            return Err(CoreError::validatie(
+                "gemeente_code",
+                format!("Gemeente {code} heeft geen locaties in het register."),
+            ));
+        }
+    }
+
+    let mut gemeenten = Vec::new();
+    for (g, gm) in invoer.gemeenten.iter().enumerate() {
+        if filter.as_ref().is_some_and(|c| c != &gm.code) {
+            continue;
+        }
+        let Some(gebied) = projectie
+            .gebieden
+            .iter()
+            .find(|a| a.soort == GebiedSoort::Gemeente && a.code == gm.code)
+        else {
+            continue;
+        };
+        let vraag: Vec<i64> = gebied
+            .maanden
+            .iter()
+            .map(|t| match (instellingen.vraag, t.banden) {
+                (Vraagniveau::P10, Some(b)) => b.vraag.p10,
+                (Vraagniveau::P50, Some(b)) => b.vraag.p50,
+                (Vraagniveau::P90, Some(b)) => b.vraag.p90,
+                _ => t.totaal.vraag,
+            })
+            .collect();
+        let aanbod: Vec<i64> = gebied.maanden.iter().map(|t| t.aanbod).collect();
+
+        let mut kandidaten = Vec::new();
+        for (index, loc) in invoer.locaties.iter().enumerate() {
+            if loc.gemeente != g || ombouw[index].is_some() {
+                continue;
+            }
+            let telt = match loc.status {
+                LocatieStatus::InGebruik => true,
+                LocatieStatus::StandBy => scenario.stand_by_meetellen,
+                _ => false,
+            };
+            if !telt {
+                continue;
+            }
+            let status_quo: Vec<i64> = data.iter().map(|&d| capaciteit_op(loc, d, None)).collect();
+            let einde_k = loc.einddatum.and_then(|e| data.iter().position(|&d| d > e));
+            let Some(t) = einde_k.or(if loc.einddatum.is_some_and(|e| e < data[0]) {
+                None
+            } else {
+                besluit_k
+            }) else {
+                continue;
+            };
+            let plaatsen = if t > 0 {
+                status_quo[t - 1]
+            } else {
+                capaciteit_op(loc, data[0], None)
+            }
+            .max(status_quo[t]);
+            if plaatsen <= 0 {
+                continue;
+            }
+            let extra = gegevens.get(&loc.id).cloned().unwrap_or_default();
+            let kosten_behouden = match extra.kosten_per_jaar {
+                Some(per_jaar) => (t..m)
+                    .map(|k| (per_jaar * 100 * dagen[k] * 2 + 365) / (365 * 2))
+                    .sum(),
+                None => {
+                    let mut som = 0;
+                    for k in t..m {
+                        let prijs = normbedragen
+                            .iter()
+                            .filter(|n| n.regeling == loc.financiering && n.geldig_vanaf <= data[k])
+                            .max_by_key(|n| n.geldig_vanaf)
+                            .map(|n| n.bedrag_cent)
+                            .or(instellingen.kosten_per_plaats_per_dag_cent)
+                            .ok_or_else(|| {
+                                CoreError::validatie(
+                                    "kosten_per_plaats_per_dag_cent",
+                                    format!(
+                                        "Voor locatie {} zijn geen kosten bekend: geen kosten per \
+                                         jaar bij de locatie en geen normbedrag voor regeling {} \
+                                         op {}. Voer een normbedrag of een standaardbedrag per \
+                                         plaats per dag in.",
+                                        loc.naam,
+                                        loc.financiering.code(),
+                                        datum(data[k])
+                                    ),
+                                )
+                            })?;
+                        som += plaatsen * dagen[k] * prijs;
+                    }
+                    som
+                }
+            };
+            let eenheden = loc.wooneenheden.filter(|&u| u > 0);
+            let per_eenheid = extra
+                .ombouwkosten_score
+                .and_then(ombouwkosten_bij_score)
+                .or(instellingen.ombouwkosten_per_wooneenheid_cent);
+            let (ombouwkosten, waarom_niet_ombouwen) = if !extra.ombouwbaar {
+                (
+                    None,
+                    Some("niet beoordeeld als geschikt voor ombouw en geen akkoord".to_owned()),
+                )
+            } else if let (Some(u), Some(p)) = (eenheden, per_eenheid) {
+                (Some(u * p), None)
+            } else if eenheden.is_none() {
+                (None, Some("aantal wooneenheden onbekend".to_owned()))
+            } else {
+                (
+                    None,
+                    Some("ombouwkosten per wooneenheid onbekend".to_owned()),
+                )
+            };
+            kandidaten.push(Kandidaat {
+                locatie_id: loc.id,
+                naam: loc.naam.clone(),
+                t,
+                plaatsen,
+                status_quo,
+                bewoners: loc.bezetting.totaal().clamp(0, plaatsen),
+                kosten_behouden,
+                ombouwkosten,
+                waarom_niet_ombouwen,
+            });
+        }
+        gemeenten.push(gemeente_oplossen(
+            &gm.code,
+            &gm.naam,
+            &kandidaten,
+            &vraag,
+            &aanbod,
+            &data,
+            instellingen.bezettingsdoel_procent,
+        )?);
+    }
+    let ombouwen = gemeenten
+        .iter()
+        .flat_map(|g| &g.besluiten)
+        .filter(|b| b.keuze == Keuze::Ombouwen)
+        .map(|b| Ombouw {
+            locatie_id: b.locatie_id,
+            datum: b.per,
+        })
+        .collect();
+    Ok(Optimalisatie {
+        instellingen: instellingen.clone(),
+        kosten_cent: gemeenten.iter().map(|g| g.kosten_cent).sum(),
+        gemeenten,
+        ombouwen,
+    })
+}
+
+fn euro(cent: i64) -> String {
+    crate::format::aantal((cent + 50) / 100)
+}
+
+fn maand(d: NaiveDate) -> String {
+    const NAMEN: [&str; 12] = [
+        "januari",
+        "februari",
+        "maart",
+        "april",
+        "mei",
+        "juni",
+        "juli",
+        "augustus",
+        "september",
+        "oktober",
+        "november",
+        "december",
+    ];
+    use chrono::Datelike;
+    format!("{} {}", NAMEN[d.month0() as usize], d.year())
+}
+
+/// Solves one municipality's programme and explains each decision.
+fn gemeente_oplossen(
+    code: &str,
+    naam: &str,
+    kandidaten: &[Kandidaat],
+    vraag: &[i64],
+    aanbod: &[i64],
+    data: &[NaiveDate],
+    doel: i64,
+) -> CoreResult<GemeenteOptimalisatie> {
+    let m = data.len();
+    let nodig = |k: usize| (vraag[k] * 100 + doel - 1) / doel;
+    // Supply per month when every candidate leaves at its decision month.
+    let basis: Vec<i64> = (0..m)
+        .map(|k| {
+            aanbod[k]
+                - kandidaten
+                    .iter()
+                    .filter(|c| k >= c.t)
+                    .map(|c| c.status_quo[k])
+                    .sum::<i64>()
+        })
+        .collect();
+    // Right-hand side in units of 1/100 place: 100·demand − target·base supply.
+    let mut rhs: Vec<i64> = (0..m).map(|k| 100 * vraag[k] - doel * basis[k]).collect();
+    let eerste = kandidaten.iter().map(|c| c.t).min();
+
+    // Shortages before any decision can act, or beyond what keeping and converting can add.
+    let mut onvermijdelijk: Vec<usize> = Vec::new();
+    let mut ontoereikend: Option<(usize, i64)> = None;
+    let mut ontoereikende_maanden = 0;
+    for k in 0..m {
+        let maximaal: i64 = kandidaten
+            .iter()
+            .filter(|c| k >= c.t)
+            .map(|c| {
+                (doel * c.plaatsen).max(if c.ombouwkosten.is_some() {
+                    100 * c.bewoners
+                } else {
+                    0
+                })
+            })
+            .sum();
+        if rhs[k] > maximaal {
+            if eerste.is_none_or(|e| k < e) {
+                onvermijdelijk.push(k);
+            } else {
+                let tekort = (rhs[k] - maximaal + doel - 1) / doel;
+                if ontoereikend.is_none_or(|(_, t)| tekort > t) {
+                    ontoereikend = Some((k, tekort));
+                }
+                ontoereikende_maanden += 1;
+                // Cover what can be covered: in this month every location stays or converts.
+                rhs[k] = maximaal;
+            }
+        }
+    }
+    let mut toelichting = (!onvermijdelijk.is_empty()).then(|| {
+        let k = onvermijdelijk[0];
+        format!(
+            "Al vóór het eerste besluit is er in {} maand(en) een tekort (eerste: {}, {} plaatsen \
+             nodig bij {doel}% bezetting, {} beschikbaar); geen besluit over bestaande locaties \
+             kan dat voorkomen.",
+            onvermijdelijk.len(),
+            maand(data[k]),
+            nodig(k),
+            aanbod[k]
+        )
+    });
+    if let Some((k, tekort)) = ontoereikend {
+        let alle = basis[k]
+            + kandidaten
+                .iter()
+                .filter(|c| k >= c.t)
+                .map(|c| c.plaatsen)
+                .sum::<i64>();
+        let uitleg = format!(
+            "Geen plan dekt de vraag in {naam}: in {} zijn {} plaatsen nodig (vraag {} bij een \
+             bezettingsdoel van {doel}%), maar ook als alle locaties blijven (en geschikte \
+             locaties worden omgebouwd) is het aanbod {alle} plaatsen; er zijn nog {tekort} \
+             plaatsen extra nodig, bijvoorbeeld een nieuwe locatie of een lager bezettingsdoel. \
+             In die maand en {} andere blijft elke locatie open of wordt omgebouwd; de besluiten \
+             hieronder dekken zoveel als mogelijk is.",
+            maand(data[k]),
+            nodig(k),
+            vraag[k],
+            ontoereikende_maanden - 1,
+        );
+        toelichting = Some(match toelichting {
+            Some(t) => format!("{uitleg} {t}"),
+            None => uitleg,
+        });
+    }
+    let haalbaar = ontoereikend.is_none();
+    if kandidaten.is_empty() {
+        return Ok(GemeenteOptimalisatie {
+            code: code.to_owned(),
+            naam: naam.to_owned(),
+            haalbaar,
+            toelichting,
+            kosten_cent: 0,
+            besluiten: Vec::new(),
+        });
+    }
+
+    let mut vars = variables!();
+    let behoud: Vec<Variable> = kandidaten
+        .iter()
+        .map(|_| vars.add(variable().binary()))
+        .collect();
+    let omb: Vec<Option<Variable>> = kandidaten
+        .iter()
+        .map(|c| c.ombouwkosten.map(|_| vars.add(variable().binary())))
+        .collect();
+    // Costs in euros keep the solver's numbers moderate.
+    let mut kosten = Expression::from(0.0);
+    for (i, c) in kandidaten.iter().enumerate() {
+        kosten += (c.kosten_behouden as f64 / 100.0) * behoud[i];
+        if let (Some(o), Some(prijs)) = (omb[i], c.ombouwkosten) {
+            kosten += (prijs as f64 / 100.0) * o;
+        }
+    }
+    let mut model = vars.minimise(kosten).using(microlp);
+    for (i, o) in omb.iter().enumerate() {
+        if let Some(o) = *o {
+            model = model.with(constraint!(behoud[i] + o <= 1));
+        }
+    }
+    for k in 0..m {
+        let actief: Vec<usize> = (0..kandidaten.len())
+            .filter(|&i| k >= kandidaten[i].t)
+            .collect();
+        if actief.is_empty() || rhs[k] <= 0 {
+            continue;
+        }
+        let mut lhs = Expression::from(0.0);
+        for &i in &actief {
+            lhs += ((doel * kandidaten[i].plaatsen) as f64) * behoud[i];
+            if let Some(o) = omb[i] {
+                lhs += ((100 * kandidaten[i].bewoners) as f64) * o;
+            }
+        }
+        model = model.with(constraint!(lhs >= rhs[k] as f64));
+    }
+    let oplossing = match model.solve() {
+        Ok(s) => s,
+        Err(ResolutionError::Infeasible) => {
+            return Ok(GemeenteOptimalisatie {
+                code: code.to_owned(),
+                naam: naam.to_owned(),
+                haalbaar: false,
+                toelichting: Some(format!(
+                    "Geen plan dekt de vraag in {naam} bij een bezettingsdoel van {doel}%."
+                )),
+                kosten_cent: 0,
+                besluiten: Vec::new(),
+            })
+        }
+        Err(e) => {
+            return Err(CoreError::validatie(
+                "optimaliseren",
+                format!("De optimalisatie voor {naam} is mislukt: {e}"),
+            ))
+        }
+    };
+    let keuzes: Vec<Keuze> = (0..kandidaten.len())
+        .map(|i| {
+            if oplossing.value(behoud[i]) > 0.5 {
+                Keuze::Behouden
+            } else if omb[i].is_some_and(|o| oplossing.value(o) > 0.5) {
+                Keuze::Ombouwen
+            } else {
+                Keuze::Sluiten
+            }
+        })
+        .collect();
+    // Slack per month in 1/100 place under the chosen plan.
+    let speling: Vec<i64> = (0..m)
+        .map(|k| {
+            let bijdrage: i64 = kandidaten
+                .iter()
+                .zip(&keuzes)
+                .filter(|(c, _)| k >= c.t)
+                .map(|(c, keuze)| match keuze {
+                    Keuze::Behouden => doel * c.plaatsen,
+                    Keuze::Ombouwen => 100 * c.bewoners,
+                    Keuze::Sluiten => 0,
+                })
+                .sum();
+            bijdrage - rhs[k]
+        })
+        .collect();
+    let plaatsen_van = |s: i64| s.div_euclid(doel);
+    let krapste = |c: &Kandidaat, zonder: i64| -> Option<(usize, i64)> {
+        (c.t..m)
+            .map(|k| (k, speling[k] - zonder))
+            .min_by_key(|&(k, s)| (s, k))
+    };
+    let mut besluiten = Vec::new();
+    let mut totaal = 0;
+    for (c, &keuze) in kandidaten.iter().zip(&keuzes) {
+        let per = data[c.t];
+        let (bindend, uitleg) = match keuze {
+            Keuze::Behouden => {
+                totaal += c.kosten_behouden;
+                let zonder = doel * c.plaatsen;
+                let alternatief = c.ombouwkosten.map_or_else(
+                    || {
+                        format!(
+                            " Ombouwen kan niet ({}).",
+                            c.waarom_niet_ombouwen.as_deref().unwrap_or("niet mogelijk")
+                        )
+                    },
+                    |o| {
+                        format!(
+                            " Ombouwen (€ {}) zou de vraag met {} bewoners verlagen, te weinig om \
+                             de {} plaatsen te vervangen.",
+                            euro(o),
+                            c.bewoners,
+                            c.plaatsen
+                        )
+                    },
+                );
+                match krapste(c, zonder) {
+                    Some((k, s)) if s < 0 => (
+                        Some(data[k]),
+                        format!(
+                            "Behouden vanaf {}: zonder deze {} plaatsen ontstaat in {} een tekort \
+                             van {} plaatsen ({} nodig bij {doel}% bezetting). Kosten € {} tot het \
+                             einde van de projectie.{alternatief}",
+                            datum(per),
+                            c.plaatsen,
+                            maand(data[k]),
+                            -plaatsen_van(s),
+                            nodig(k),
+                            euro(c.kosten_behouden)
+                        ),
+                    ),
+                    _ => (
+                        None,
+                        format!(
+                            "Behouden vanaf {}: sluiten bespaart niets (kosten € {}).",
+                            datum(per),
+                            euro(c.kosten_behouden)
+                        ),
+                    ),
+                }
+            }
+            Keuze::Ombouwen => {
+                let kosten = c.ombouwkosten.unwrap_or(0);
+                totaal += kosten;
+                let zonder = 100 * c.bewoners;
+                let reden = match krapste(c, zonder) {
+                    Some((k, s)) if s < 0 => (
+                        Some(data[k]),
+                        format!(
+                            " Sluiten kan niet: zonder de {} bewoners die blijven wonen ontstaat \
+                             in {} een tekort van {} plaatsen.",
+                            c.bewoners,
+                            maand(data[k]),
+                            -plaatsen_van(s)
+                        ),
+                    ),
+                    _ => (None, String::new()),
+                };
+                (
+                    reden.0,
+                    format!(
+                        "Ombouwen per {}: ombouwkosten € {} zijn lager dan € {} voor behouden als \
+                         opvang; de {} bewoners blijven wonen, dus de vraag daalt met {}.{}",
+                        datum(per),
+                        euro(kosten),
+                        euro(c.kosten_behouden),
+                        c.bewoners,
+                        c.bewoners,
+                        reden.1
+                    ),
+                )
+            }
+            Keuze::Sluiten => match krapste(c, 0) {
+                Some((k, s)) => (
+                    Some(data[k]),
+                    format!(
+                        "Sluiten per {}: het overige aanbod dekt de vraag; de krapste maand is {} \
+                         met {} plaatsen over bij {doel}% bezetting. Bespaart € {}.",
+                        datum(per),
+                        maand(data[k]),
+                        plaatsen_van(s),
+                        euro(c.kosten_behouden)
+                    ),
+                ),
+                None => (None, format!("Sluiten per {}.", datum(per))),
+            },
+        };
+        besluiten.push(LocatieBesluit {
+            locatie_id: c.locatie_id,
+            naam: c.naam.clone(),
+            keuze,
+            per,
+            plaatsen: c.plaatsen,
+            kosten_behouden_cent: c.kosten_behouden,
+            ombouwkosten_cent: c.ombouwkosten,
+            bindende_maand: bindend,
+            uitleg,
+        });
+    }
+    if toelichting.is_none() && besluiten.is_empty() {
+        toelichting = Some("Geen locaties om over te besluiten.".to_owned());
+    }
+    Ok(GemeenteOptimalisatie {
+        code: code.to_owned(),
+        naam: naam.to_owned(),
+        haalbaar,
+        toelichting,
+        kosten_cent: totaal,
+        besluiten,
+    })
+}
