@@ -95,9 +95,7 @@ pub fn lokaal_pad<R: tauri::Runtime>(app: &tauri::AppHandle<R>) -> CoreResult<Pa
         .path()
         .app_data_dir()
         .map_err(|e| {
-            CoreError::bestand(format!(
-                "De map voor programmagegevens is niet te vinden: {e}"
-            ))
+            CoreError::bestand("fout.app_state.map_programmagegevens_niet_vinden").met("fout", &e)
         })?
         .join("opvangplanner.db"))
 }
@@ -118,7 +116,7 @@ fn laatst_geopend<R: tauri::Runtime>(app: &tauri::AppHandle<R>) -> Option<PathBu
 /// Remembers the file the user opened, so the next start opens it again.
 pub fn onthoud<R: tauri::Runtime>(app: &tauri::AppHandle<R>, pad: &Path) -> CoreResult<()> {
     let bestand = onthoud_bestand(app)
-        .ok_or_else(|| CoreError::bestand("De map voor instellingen is niet te vinden."))?;
+        .ok_or_else(|| CoreError::bestand("fout.app_state.map_instellingen_niet_vinden"))?;
     let schrijf = || -> std::io::Result<()> {
         if let Some(dir) = bestand.parent() {
             std::fs::create_dir_all(dir)?;
@@ -126,8 +124,6 @@ pub fn onthoud<R: tauri::Runtime>(app: &tauri::AppHandle<R>, pad: &Path) -> Core
         std::fs::write(&bestand, pad.display().to_string())
     };
     schrijf().map_err(|e| {
-        CoreError::bestand(format!(
-            "De gekozen database kon niet worden onthouden: {e}"
-        ))
+        CoreError::bestand("fout.app_state.gekozen_database_niet_onthouden").met("fout", &e)
     })
 }

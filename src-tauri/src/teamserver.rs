@@ -11,7 +11,9 @@ fn bestand<R: tauri::Runtime>(app: &tauri::AppHandle<R>) -> CoreResult<std::path
     app.path()
         .app_config_dir()
         .map(|d| d.join("teamserver.json"))
-        .map_err(|e| CoreError::bestand(format!("De map voor instellingen is niet te vinden: {e}")))
+        .map_err(|e| {
+            CoreError::bestand("fout.app_teamserver.map_instellingen_niet_vinden").met("fout", &e)
+        })
 }
 
 /// The saved server settings, if the user connected to a team server last.
@@ -34,18 +36,18 @@ pub fn bewaren<R: tauri::Runtime>(
         std::fs::write(&pad, json)
     };
     schrijf().map_err(|e| {
-        CoreError::bestand(format!(
-            "De serverinstellingen konden niet worden bewaard: {e}"
-        ))
+        CoreError::bestand("fout.app_teamserver.serverinstellingen_konden_niet_bewaard")
+            .met("fout", &e)
     })
 }
 
 /// Forgets the saved server, so the next start opens the local file.
 pub fn vergeten<R: tauri::Runtime>(app: &tauri::AppHandle<R>) -> CoreResult<()> {
     match std::fs::remove_file(bestand(app)?) {
-        Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(CoreError::bestand(format!(
-            "De serverinstellingen konden niet worden verwijderd: {e}"
-        ))),
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(CoreError::bestand(
+            "fout.app_teamserver.serverinstellingen_konden_niet_verwijderd",
+        )
+        .met("fout", &e)),
         _ => Ok(()),
     }
 }
@@ -61,9 +63,11 @@ pub async fn bereikbaar(instellingen: &ServerInstellingen) -> CoreResult<()> {
     .await
     {
         Ok(Ok(_)) => Ok(()),
-        Ok(Err(e)) => Err(CoreError::database(format!("Geen verbinding: {e}."))),
+        Ok(Err(e)) => {
+            Err(CoreError::database("fout.app_teamserver.geen_verbinding").met("fout", &e))
+        }
         Err(_) => Err(CoreError::database(
-            "De server gaf binnen 3 seconden geen antwoord.",
+            "fout.app_teamserver.server_gaf_binnen_3",
         )),
     }
 }
@@ -79,19 +83,15 @@ fn account(instellingen: &ServerInstellingen) -> String {
 }
 
 fn sleutelhanger_fout(e: keyring::Error) -> CoreError {
-    CoreError::bestand(format!(
-        "De sleutelhanger van het systeem is niet beschikbaar, dus het wachtwoord kan niet worden \
-         onthouden ({e}). Verbind zonder \"Wachtwoord onthouden\"; u vult het wachtwoord dan \
-         elke keer in."
-    ))
+    CoreError::bestand("fout.app_teamserver.sleutelhanger_systeem_niet_beschikbaar").met("fout", &e)
 }
 
 async fn blokkerend<T: Send + 'static>(
     werk: impl FnOnce() -> CoreResult<T> + Send + 'static,
 ) -> CoreResult<T> {
-    tokio::task::spawn_blocking(werk)
-        .await
-        .map_err(|e| CoreError::bestand(format!("De sleutelhanger gaf geen antwoord: {e}")))?
+    tokio::task::spawn_blocking(werk).await.map_err(|e| {
+        CoreError::bestand("fout.app_teamserver.sleutelhanger_gaf_geen_antwoord").met("fout", &e)
+    })?
 }
 
 /// The password saved in the keyring for these settings, if any (a missing keyring counts as none).

@@ -23,7 +23,7 @@ pub async fn data(
     if uit.exists() {
         return Err(
             CoreError::bestand("fout.cli_bench.bestaat_kies_nieuw_bestand")
-                .met("uit", uit.display()),
+                .met("uit", &uit.display()),
         );
     }
     let db = Db::open(uit).await?;
@@ -154,8 +154,8 @@ pub async fn meten(
         let ((tabel, koppeling), gelezen) = meet(async {
             let bytes = std::fs::read(pad).map_err(|e| {
                 CoreError::bestand("fout.cli_bench.niet_gelezen")
-                    .met("pad", pad.display())
-                    .met("fout", e)
+                    .met("pad", &pad.display())
+                    .met("fout", &e)
             })?;
             let tabel = lees_bestand(&naam, &bytes)?;
             let koppeling = Koppeling::automatisch(&tabel.koppen);

@@ -17,7 +17,9 @@ pub async fn uitvoeren(
 ) -> CoreResult<String> {
     let lees = |pad: &Path| {
         std::fs::read(pad).map_err(|e| {
-            CoreError::bestand(format!("{} kan niet worden gelezen: {e}.", pad.display()))
+            CoreError::bestand("fout.cli_import.niet_gelezen")
+                .met("pad", &pad.display())
+                .met("fout", &e)
         })
     };
     let naam = bestand
@@ -27,7 +29,7 @@ pub async fn uitvoeren(
     let koppeling = match koppeling {
         Some(pad) => {
             let tekst = String::from_utf8(lees(pad)?).map_err(|_| {
-                CoreError::bestand(format!("{} is geen UTF-8-tekst.", pad.display()))
+                CoreError::bestand("fout.cli_import.geen_utf_8_tekst").met("pad", &pad.display())
             })?;
             Koppeling::uit_json(&tekst)?
         }

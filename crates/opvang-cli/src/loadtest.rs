@@ -67,10 +67,9 @@ async fn verhoog_locatie(db: &Db, id: i64, vandaag: chrono::NaiveDate) -> Result
 }
 
 async fn verhoog_peiling(db: &Db, id: i64, vandaag: chrono::NaiveDate) -> Result<bool, CoreError> {
-    let stand = db
-        .locatie_stand(id, vandaag)
-        .await?
-        .ok_or_else(|| CoreError::niet_gevonden(format!("Locatie {id} bestaat niet.")))?;
+    let stand = db.locatie_stand(id, vandaag).await?.ok_or_else(|| {
+        CoreError::niet_gevonden("fout.cli_loadtest.locatie_bestaat_niet").met("id", &id)
+    })?;
     let van_vandaag = stand.peildatum == Some(vandaag);
     let mut bezetting = stand.bezetting;
     bezetting.overig = if van_vandaag { bezetting.overig + 1 } else { 1 };

@@ -11,6 +11,7 @@ use std::process::ExitCode;
 
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
+use opvang_core::i18n::{self, Taal};
 use opvang_core::{demo, storage, CoreError, Db};
 
 #[derive(Parser)]
@@ -24,6 +25,10 @@ struct Cli {
     /// (standaard het bestand van de app in de map voor programmagegevens).
     #[arg(long, global = true, env = "OPVANG_DB", value_name = "PAD|URL")]
     db: Option<String>,
+
+    /// Taal van meldingen en exportkoppen: nl (standaard) of en.
+    #[arg(long, global = true, env = "OPVANG_TAAL", value_name = "nl|en", value_parser = lees_taal, default_value = "nl")]
+    taal: Taal,
 
     #[command(subcommand)]
     opdracht: Opdracht,
@@ -251,13 +256,22 @@ fn lees_datum(tekst: &str) -> Result<NaiveDate, String> {
     })
 }
 
+fn lees_taal(tekst: &str) -> Result<Taal, String> {
+    Taal::van_code(tekst).ok_or_else(|| format!("onbekende taal {tekst:?}; kies nl of en"))
+}
+
 #[tokio::main]
 async fn main() -> ExitCode {
     let cli = Cli::parse();
+    i18n::zet_taal(cli.taal);
     match uitvoeren(cli).await {
         Ok(()) => ExitCode::SUCCESS,
         Err(fout) => {
-            eprintln!("Fout: {}", fout.message);
+            eprintln!(
+                "{}: {}",
+                i18n::tekst(i18n::actieve_taal(), "cli.fout"),
+                fout.message
+            );
             ExitCode::FAILURE
         }
     }
@@ -320,10 +334,11 @@ async fn uitvoeren(cli: Cli) -> Result<(), CoreError> {
             let uitslag = loadtest::uitvoeren(&spec, clients, duur).await?;
             print!("{}", uitslag.markdown);
             if uitslag.verloren_updates != 0 || uitslag.fouten != 0 {
-                return Err(CoreError::database(format!(
-                    "Belastingtest mislukt: {} verloren updates, {} onverwachte fouten.",
-                    uitslag.verloren_updates, uitslag.fouten
-                )));
+                return Err(CoreError::database(
+                    "fout.cli_main.belastingtest_mislukt_verloren_updates",
+                )
+                .met("verloren_updates", &uitslag.verloren_updates)
+                .met("fouten", &uitslag.fouten));
             }
         }
         Opdracht::Kopieer { naar } => {

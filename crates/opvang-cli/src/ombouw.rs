@@ -58,10 +58,9 @@ pub async fn portefeuille(
                 .ok_or_else(|| {
                     CoreError::validatie(
                         "gemeente",
-                        format!(
-                            "Onbekende gemeentecode {code:?}; gebruik een CBS-code zoals GM0344."
-                        ),
+                        "fout.cli_ombouw.onbekende_gemeentecode_gebruik_cbs",
                     )
+                    .met("code", &(format!("{:?}", code)))
                 })?;
             format!("{naam} ({code})")
         }

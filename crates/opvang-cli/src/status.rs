@@ -27,10 +27,9 @@ pub async fn rapport(
                 .ok_or_else(|| {
                     CoreError::validatie(
                         "gemeente",
-                        format!(
-                            "Onbekende gemeentecode {code:?}; gebruik een CBS-code zoals GM0344."
-                        ),
+                        "fout.cli_status.onbekende_gemeentecode_gebruik_cbs",
                     )
+                    .met("code", &(format!("{:?}", code)))
                 })?;
             (Gebied::gemeente(&code), format!("{naam} ({code})"))
         }

@@ -102,7 +102,7 @@ pub async fn laden(
     if !db.locaties(&LocatieFilter::default()).await?.is_empty() {
         return Err(CoreError::validatie(
             "database",
-            "De database bevat al locaties; demodata worden alleen in een lege database geladen.",
+            "fout.demo.database_bevat_locaties_demodata",
         ));
     }
     let laatste_maandag =

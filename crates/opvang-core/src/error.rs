@@ -68,7 +68,7 @@ impl CoreError {
     }
 
     /// Fills the placeholder `{naam}` of the message with `waarde`.
-    pub fn met(mut self, naam: &str, waarde: impl Display) -> Self {
+    pub fn met(mut self, naam: &str, waarde: &dyn Display) -> Self {
         self.argumenten.push((naam.to_owned(), waarde.to_string()));
         self.message = self.bericht(i18n::actieve_taal());
         self
@@ -126,13 +126,13 @@ impl From<sqlx::Error> for CoreError {
                 return CoreError::validatie("locatie", "fout.database.verwijzing");
             }
         }
-        CoreError::database("fout.database.algemeen").met("fout", err)
+        CoreError::database("fout.database.algemeen").met("fout", &err)
     }
 }
 
 impl From<sqlx::migrate::MigrateError> for CoreError {
     fn from(err: sqlx::migrate::MigrateError) -> Self {
-        CoreError::database("fout.database.migratie").met("fout", err)
+        CoreError::database("fout.database.migratie").met("fout", &err)
     }
 }
 
@@ -147,7 +147,7 @@ mod tests {
             serde_json::to_string(&err).unwrap(),
             r#"{"code":"validatie","message":"Aantal plaatsen mag niet negatief zijn.","field":"plaatsen"}"#
         );
-        let err = CoreError::niet_gevonden("fout.locatie.niet_gevonden").met("id", 7);
+        let err = CoreError::niet_gevonden("fout.locatie.niet_gevonden").met("id", &7);
         assert_eq!(
             serde_json::to_string(&err).unwrap(),
             r#"{"code":"niet_gevonden","message":"Locatie 7 bestaat niet."}"#
@@ -156,7 +156,7 @@ mod tests {
 
     #[test]
     fn renders_in_either_language() {
-        let err = CoreError::niet_gevonden("fout.locatie.niet_gevonden").met("id", 7);
+        let err = CoreError::niet_gevonden("fout.locatie.niet_gevonden").met("id", &7);
         assert_eq!(err.bericht(Taal::En), "Location 7 does not exist.");
         let en = err.in_taal(Taal::En);
         assert_eq!(en.message, "Location 7 does not exist.");

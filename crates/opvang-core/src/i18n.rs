@@ -163,6 +163,7 @@ pub fn invullen(sjabloon: &str, waarden: &[(String, String)]) -> String {
 mod tests {
     use super::*;
     use std::collections::BTreeSet;
+    use std::path::Path;
 
     fn sleutels(taal: Taal) -> BTreeSet<String> {
         catalogus(taal).keys().cloned().collect()
@@ -206,5 +207,109 @@ mod tests {
         assert_eq!(Taal::van_code("NL"), Some(Taal::Nl));
         assert_eq!(Taal::van_code("de"), None);
         assert_eq!(tekst(Taal::Nl, "geen.sleutel"), "geen.sleutel");
+    }
+
+    /// Every string literal handed to a catalog lookup in the workspace's Rust code names a key
+    /// that exists (in both catalogs, by the test above).
+    #[test]
+    fn every_key_used_in_code_exists() {
+        let werkruimte = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+        let mut bestanden = Vec::new();
+        for map in ["crates", "src-tauri/src"] {
+            verzamel(&werkruimte.join(map), &mut bestanden);
+        }
+        let mut ontbrekend = Vec::new();
+        for pad in &bestanden {
+            let bron = std::fs::read_to_string(pad).unwrap();
+            for sleutel in gebruikte_sleutels(&bron) {
+                if !bestaat(&sleutel) {
+                    ontbrekend.push(format!("{}: {sleutel}", pad.display()));
+                }
+            }
+        }
+        assert!(
+            ontbrekend.is_empty(),
+            "keys missing from i18n/*.json: {ontbrekend:#?}"
+        );
+    }
+
+    fn verzamel(map: &Path, uit: &mut Vec<std::path::PathBuf>) {
+        let Ok(items) = std::fs::read_dir(map) else {
+            return;
+        };
+        for item in items.flatten() {
+            let pad = item.path();
+            if pad.is_dir() {
+                if !pad.ends_with("target") {
+                    verzamel(&pad, uit);
+                }
+            } else if pad.extension().is_some_and(|e| e == "rs") && !pad.ends_with("i18n.rs") {
+                uit.push(pad);
+            }
+        }
+    }
+
+    /// The key arguments of calls that take a catalog key: `CoreError::*(…)` (for `validatie`
+    /// the second argument) and `i18n::tekst*(taal, …)`. A string literal must be a key; a key
+    /// built with `format!` is the old way of writing a message and is reported too.
+    fn gebruikte_sleutels(bron: &str) -> Vec<String> {
+        const AANROEPEN: [(&str, usize); 8] = [
+            ("CoreError::validatie(", 1),
+            ("CoreError::niet_gevonden(", 0),
+            ("CoreError::conflict(", 0),
+            ("CoreError::database(", 0),
+            ("CoreError::bestand(", 0),
+            ("CoreError::geen_rechten(", 0),
+            ("i18n::tekst(", 1),
+            ("i18n::tekst_met(", 1),
+        ];
+        let mut uit = Vec::new();
+        for (aanroep, positie) in AANROEPEN {
+            for (begin, _) in bron.match_indices(aanroep) {
+                let stuk = argument(&bron[begin + aanroep.len()..], positie).unwrap_or_default();
+                if let Some(binnen) = stuk.strip_prefix('"').and_then(|s| s.strip_suffix('"')) {
+                    uit.push(binnen.to_owned());
+                } else if stuk.starts_with("format!") {
+                    uit.push(format!("{aanroep}{stuk}"));
+                }
+            }
+        }
+        uit
+    }
+
+    /// The `positie`-th argument of a call, as written (trimmed); None when there are fewer.
+    fn argument(args: &str, positie: usize) -> Option<String> {
+        let mut diepte = 0;
+        let mut begin = 0;
+        let mut index = 0;
+        let mut in_tekst = false;
+        let mut vorige = ' ';
+        for (i, c) in args.char_indices() {
+            if in_tekst {
+                if c == '"' && vorige != '\\' {
+                    in_tekst = false;
+                }
+                vorige = if vorige == '\\' { ' ' } else { c };
+                continue;
+            }
+            match c {
+                '"' => in_tekst = true,
+                '(' | '[' | '{' => diepte += 1,
+                ')' | ']' | '}' if diepte > 0 => diepte -= 1,
+                ',' | ')' if diepte == 0 => {
+                    if index == positie {
+                        return Some(args[begin..i].trim().to_owned());
+                    }
+                    if c == ')' {
+                        return None;
+                    }
+                    index += 1;
+                    begin = i + 1;
+                }
+                _ => {}
+            }
+            vorige = c;
+        }
+        None
     }
 }

@@ -33,7 +33,7 @@ pub async fn ombouw_criteriaset(state: State<'_, AppState>) -> CoreResult<Criter
         .await?
         .into_iter()
         .next()
-        .ok_or_else(|| CoreError::niet_gevonden("Er is nog geen criteriaset."))
+        .ok_or_else(|| CoreError::niet_gevonden("fout.app_ombouw.nog_geen_criteriaset"))
 }
 
 /// Every version of the criteria set, newest first.

@@ -99,7 +99,7 @@ pub async fn kopieer_lokaal_naar_server<R: Runtime>(
     if doel.backend() != Backend::Postgres {
         return Err(CoreError::validatie(
             "server",
-            "Verbind eerst met de teamserver; daarna kunt u de lokale gegevens kopiëren.",
+            "fout.app_server.verbind_eerst_teamserver_daarna",
         ));
     }
     let bron = Db::open(&state::lokaal_pad(&app)?).await?;

@@ -9,7 +9,7 @@ fn bestand<R: Runtime>(app: &AppHandle<R>) -> CoreResult<std::path::PathBuf> {
     app.path()
         .app_config_dir()
         .map(|d| d.join("taal.txt"))
-        .map_err(|e| CoreError::bestand("fout.instellingen.map").met("fout", e))
+        .map_err(|e| CoreError::bestand("fout.instellingen.map").met("fout", &e))
 }
 
 /// The language the user chose last; Dutch when none was saved.
@@ -37,7 +37,7 @@ pub fn taal_instellen<R: Runtime>(app: AppHandle<R>, taal: Taal) -> CoreResult<T
         }
         std::fs::write(&pad, taal.code())
     };
-    schrijf().map_err(|e| CoreError::bestand("fout.instellingen.taal").met("fout", e))?;
+    schrijf().map_err(|e| CoreError::bestand("fout.instellingen.taal").met("fout", &e))?;
     i18n::zet_taal(taal);
     Ok(taal)
 }

@@ -48,7 +48,7 @@ fn scheidingsteken(tekst: &str) -> u8 {
 pub fn lees_csv(bytes: &[u8]) -> CoreResult<Tabel> {
     if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
         return Err(CoreError::bestand(
-            "Het bestand is UTF-16 gecodeerd; sla het op als CSV UTF-8 of Windows-1252.",
+            "fout.import_lezen.bestand_utf_16_gecodeerd",
         ));
     }
     let tekst = decodeer(bytes);
@@ -60,10 +60,9 @@ pub fn lees_csv(bytes: &[u8]) -> CoreResult<Tabel> {
     let mut alle = Vec::new();
     for (i, record) in lezer.records().enumerate() {
         let record = record.map_err(|e| {
-            CoreError::bestand(format!(
-                "Rij {} van het CSV-bestand is onleesbaar: {e}.",
-                i + 1
-            ))
+            CoreError::bestand("fout.import_lezen.rij_csv_bestand_onleesbaar")
+                .met("i", &(i + 1))
+                .met("fout", &e)
         })?;
         let rij = record.position().map_or(i + 1, |p| p.line() as usize);
         alle.push((rij, record.iter().map(str::to_owned).collect::<Vec<_>>()));
@@ -83,12 +82,7 @@ pub(crate) fn tabel_uit_rijen(alle: Vec<(usize, Vec<String>)>) -> CoreResult<Tab
                 .count()
                 >= 2
         })
-        .ok_or_else(|| {
-            CoreError::bestand(
-                "Geen kopregel gevonden: geen van de eerste 30 rijen noemt kolommen als \
-                 Gemeente, Locatie, Capaciteit of Peildatum.",
-            )
-        })?;
+        .ok_or_else(|| CoreError::bestand("fout.import_lezen.geen_kopregel_gevonden_geen"))?;
     let mut rijen = alle;
     let rest = rijen.split_off(positie + 1);
     let (kopregel, koppen) = rijen.pop().expect("heading row exists");
@@ -125,15 +119,13 @@ pub fn lees_werkboek(bytes: &[u8]) -> CoreResult<Tabel> {
     use calamine::Reader;
     let mut boek = calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes.to_vec()))
         .map_err(|e| {
-            CoreError::bestand(format!(
-                "Het werkboek kan niet worden gelezen (geen geldig XLSX- of ODS-bestand): {e}."
-            ))
+            CoreError::bestand("fout.import_lezen.werkboek_niet_gelezen_geen").met("fout", &e)
         })?;
     let blad = boek
         .worksheet_range_at(0)
-        .ok_or_else(|| CoreError::bestand("Het werkboek heeft geen werkbladen."))?
+        .ok_or_else(|| CoreError::bestand("fout.import_lezen.werkboek_heeft_geen_werkbladen"))?
         .map_err(|e| {
-            CoreError::bestand(format!("Het eerste werkblad kan niet worden gelezen: {e}."))
+            CoreError::bestand("fout.import_lezen.eerste_werkblad_niet_gelezen").met("fout", &e)
         })?;
     let (eerste_rij, eerste_kolom) = blad.start().unwrap_or((0, 0));
     let opvulling = vec![String::new(); eerste_kolom as usize];
@@ -155,8 +147,6 @@ pub fn lees_bestand(naam: &str, bytes: &[u8]) -> CoreResult<Tabel> {
     match extensie.as_str() {
         "xlsx" | "xlsm" | "xls" | "ods" => lees_werkboek(bytes),
         "csv" | "txt" => lees_csv(bytes),
-        _ => Err(CoreError::bestand(format!(
-            "{naam} is geen CSV-, XLSX- of ODS-bestand."
-        ))),
+        _ => Err(CoreError::bestand("fout.import_lezen.geen_csv_xlsx_ods").met("naam", &naam)),
     }
 }

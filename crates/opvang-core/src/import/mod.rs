@@ -121,8 +121,9 @@ impl Koppeling {
 
     /// Reads a saved mapping.
     pub fn uit_json(tekst: &str) -> CoreResult<Koppeling> {
-        serde_json::from_str(tekst)
-            .map_err(|e| CoreError::bestand(format!("Het koppelingsbestand is ongeldig: {e}.")))
+        serde_json::from_str(tekst).map_err(|e| {
+            CoreError::bestand("fout.import.koppelingsbestand_ongeldig").met("fout", &e)
+        })
     }
 
     /// The mapping as JSON to save.
@@ -139,29 +140,24 @@ impl Koppeling {
                 .iter()
                 .position(|kop| kop.trim().eq_ignore_ascii_case(k.kop.trim()))
                 .ok_or_else(|| {
-                    CoreError::validatie(
-                        "koppeling",
-                        format!(
-                            "De koppeling noemt kolom {:?}, maar die staat niet in de kopregel.",
-                            k.kop
-                        ),
-                    )
+                    CoreError::validatie("koppeling", "fout.import.koppeling_noemt_kolom_maar")
+                        .met("kop", &(format!("{:?}", k.kop)))
                 })?;
             uit.insert(veld, index);
         }
         for nodig in [ImportVeld::Locatie, ImportVeld::Peildatum] {
             if !uit.contains_key(&nodig) {
-                return Err(CoreError::validatie(
-                    "koppeling",
-                    format!("Geen kolom gekoppeld aan {}.", nodig.label()),
-                ));
+                return Err(
+                    CoreError::validatie("koppeling", "fout.import.geen_kolom_gekoppeld")
+                        .met("label", &nodig.label()),
+                );
             }
         }
         if !uit.contains_key(&ImportVeld::Gemeente) && !uit.contains_key(&ImportVeld::Gemeentecode)
         {
             return Err(CoreError::validatie(
                 "koppeling",
-                "Geen kolom gekoppeld aan Gemeente of Gemeentecode.",
+                "fout.import.geen_kolom_gekoppeld_gemeente",
             ));
         }
         Ok(uit)

@@ -51,13 +51,13 @@ impl CapaciteitInvoer {
         if self.plaatsen < 0 {
             return Err(CoreError::validatie(
                 "plaatsen",
-                "Het aantal plaatsen mag niet negatief zijn.",
+                "fout.locations_capacity.aantal_plaatsen_mag_niet",
             ));
         }
         if self.tot_en_met.is_some_and(|eind| eind < self.vanaf) {
             return Err(CoreError::validatie(
                 "tot_en_met",
-                "De einddatum van de capaciteitsperiode ligt vóór de begindatum.",
+                "fout.locations_capacity.einddatum_capaciteitsperiode_ligt_begindatum",
             ));
         }
         let mut afsluiten = None;
@@ -73,11 +73,9 @@ impl CapaciteitInvoer {
             if overlapt {
                 return Err(CoreError::validatie(
                     "vanaf",
-                    format!(
-                        "De periode overlapt met de bestaande capaciteitsperiode vanaf {}.",
-                        crate::format::datum(periode.vanaf)
-                    ),
-                ));
+                    "fout.locations_capacity.periode_overlapt_bestaande_capaciteitsperiode",
+                )
+                .met("vanaf", &crate::format::datum(periode.vanaf)));
             }
         }
         Ok(Inpassing { afsluiten })

@@ -176,13 +176,13 @@ impl LocatieInvoer {
         if self.naam.trim().is_empty() {
             return Err(CoreError::validatie(
                 "naam",
-                "Vul de naam van de locatie in.",
+                "fout.locations.vul_naam_locatie",
             ));
         }
         if self.naam.chars().count() > 200 {
             return Err(CoreError::validatie(
                 "naam",
-                "De naam van de locatie is langer dan 200 tekens.",
+                "fout.locations.naam_locatie_langer_200",
             ));
         }
         for (field, label, value) in [
@@ -195,17 +195,17 @@ impl LocatieInvoer {
             ),
         ] {
             if value.is_some_and(|v| v < 0) {
-                return Err(CoreError::validatie(
-                    field,
-                    format!("{label} mag niet negatief zijn."),
-                ));
+                return Err(
+                    CoreError::validatie(field, "fout.locations.mag_niet_negatief")
+                        .met("label", &label),
+                );
             }
         }
         if let Some(kans) = self.pipeline_kans {
             if !(0..=100).contains(&kans) {
                 return Err(CoreError::validatie(
                     "pipeline_kans",
-                    "De kans op realisatie moet tussen 0 en 100 procent liggen.",
+                    "fout.locations.kans_realisatie_moet_tussen",
                 ));
             }
         }
@@ -213,7 +213,7 @@ impl LocatieInvoer {
             if eind < open {
                 return Err(CoreError::validatie(
                     "einddatum",
-                    "De einddatum van huur of vergunning ligt vóór de openingsdatum.",
+                    "fout.locations.einddatum_huur_vergunning_ligt",
                 ));
             }
         }
@@ -221,7 +221,7 @@ impl LocatieInvoer {
             if !(50.0..=54.0).contains(&lat) {
                 return Err(CoreError::validatie(
                     "lat",
-                    "De breedtegraad ligt niet in Nederland (verwacht tussen 50 en 54).",
+                    "fout.locations.breedtegraad_ligt_niet_nederland",
                 ));
             }
         }
@@ -229,7 +229,7 @@ impl LocatieInvoer {
             if !(3.0..=7.5).contains(&lon) {
                 return Err(CoreError::validatie(
                     "lon",
-                    "De lengtegraad ligt niet in Nederland (verwacht tussen 3 en 7,5).",
+                    "fout.locations.lengtegraad_ligt_niet_nederland",
                 ));
             }
         }
@@ -237,7 +237,7 @@ impl LocatieInvoer {
         if !postcode.is_empty() && normaliseer_postcode(postcode).is_none() {
             return Err(CoreError::validatie(
                 "postcode",
-                "De postcode heeft niet de vorm 1234 AB.",
+                "fout.locations.postcode_heeft_niet_vorm",
             ));
         }
         Ok(())

@@ -83,34 +83,31 @@ impl LocatieStatus {
     /// closed when nobody lives there any more.
     pub fn check_transition(self, next: LocatieStatus, bezet: i64, reden: &str) -> CoreResult<()> {
         if self == next {
-            return Err(CoreError::validatie(
-                "status",
-                format!("De locatie is al {}.", self.label()),
-            ));
+            return Err(
+                CoreError::validatie("status", "fout.locations_status.locatie")
+                    .met("label", &self.label()),
+            );
         }
         if !self.allows(next) {
             return Err(CoreError::validatie(
                 "status",
-                format!(
-                    "Een locatie die {} is kan niet direct naar {}.",
-                    self.label(),
-                    next.label()
-                ),
-            ));
+                "fout.locations_status.locatie_niet_direct",
+            )
+            .met("label", &self.label())
+            .met("label2", &next.label()));
         }
         if self == Self::Gesloten && reden.trim().is_empty() {
             return Err(CoreError::validatie(
                 "reden",
-                "Een gesloten locatie heropenen kan alleen met een reden.",
+                "fout.locations_status.gesloten_locatie_heropenen_alleen",
             ));
         }
         if next == Self::Gesloten && bezet > 0 {
             return Err(CoreError::validatie(
                 "status",
-                format!(
-                    "De locatie kan niet worden gesloten: er wonen nog {bezet} mensen volgens de laatste peiling."
-                ),
-            ));
+                "fout.locations_status.locatie_niet_gesloten_wonen",
+            )
+            .met("bezet", &bezet));
         }
         Ok(())
     }

@@ -130,52 +130,51 @@ impl PeilingInvoer {
         if ctx.gesloten {
             return Err(CoreError::validatie(
                 "status",
-                format!("{naam} is gesloten; een gesloten locatie kan niet worden gewijzigd."),
-            ));
+                "fout.occupancy.gesloten_gesloten_locatie_niet",
+            )
+            .met("naam", &naam));
         }
         if self.peildatum > ctx.vandaag {
             return Err(CoreError::validatie(
                 "peildatum",
-                format!(
-                    "{naam}: de peildatum {} ligt in de toekomst.",
-                    crate::format::datum(self.peildatum)
-                ),
-            ));
+                "fout.occupancy.peildatum_ligt_toekomst",
+            )
+            .met("naam", &naam)
+            .met("peildatum", &crate::format::datum(self.peildatum)));
         }
         for groep in Doelgroep::ALLE {
             if self.bezetting.get(groep) < 0 {
                 return Err(CoreError::validatie(
                     groep.code(),
-                    format!(
-                        "{naam}: het aantal {} mag niet negatief zijn.",
-                        groep.code()
-                    ),
-                ));
+                    "fout.occupancy.aantal_mag_niet_negatief",
+                )
+                .met("naam", &naam)
+                .met("code", &groep.code()));
             }
         }
         if self.niet_inzetbaar < 0 {
             return Err(CoreError::validatie(
                 "niet_inzetbaar",
-                format!("{naam}: het aantal niet inzetbare plaatsen mag niet negatief zijn."),
-            ));
+                "fout.occupancy.aantal_niet_inzetbare_plaatsen",
+            )
+            .met("naam", &naam));
         }
         if ctx.capaciteit == 0 && (self.bezetting.totaal() > 0 || self.niet_inzetbaar > 0) {
             return Err(CoreError::validatie(
                 "capaciteit",
-                format!(
-                    "{naam} heeft op {} geen gerealiseerde capaciteit; voer eerst een capaciteitsperiode in.",
-                    crate::format::datum(self.peildatum)
-                ),
-            ));
+                "fout.occupancy.heeft_geen_gerealiseerde_capaciteit",
+            )
+            .met("naam", &naam)
+            .met("peildatum", &crate::format::datum(self.peildatum)));
         }
         if self.niet_inzetbaar > ctx.capaciteit {
             return Err(CoreError::validatie(
                 "niet_inzetbaar",
-                format!(
-                    "{naam}: er zijn meer niet inzetbare plaatsen ({}) dan gerealiseerde plaatsen ({}).",
-                    self.niet_inzetbaar, ctx.capaciteit
-                ),
-            ));
+                "fout.occupancy.meer_niet_inzetbare_plaatsen",
+            )
+            .met("naam", &naam)
+            .met("niet_inzetbaar", &self.niet_inzetbaar)
+            .met("capaciteit", &ctx.capaciteit));
         }
         Ok(())
     }

@@ -74,8 +74,9 @@ fn stromen(s: &Stroomcijfers) -> [String; 4] {
 
 /// The CSV bytes of a projection, with a header row.
 pub fn csv(projectie: &Projectie) -> CoreResult<Vec<u8>> {
-    let fout =
-        |e: csv::Error| CoreError::bestand(format!("De projectie kon niet worden geschreven: {e}"));
+    let fout = |e: csv::Error| {
+        CoreError::bestand("fout.planning_export.projectie_niet_geschreven").met("fout", &e)
+    };
     let mut schrijver = csv::WriterBuilder::new()
         .delimiter(b';')
         .terminator(csv::Terminator::CRLF)
@@ -114,18 +115,17 @@ pub fn csv(projectie: &Projectie) -> CoreResult<Vec<u8>> {
             }
         }
     }
-    schrijver
-        .into_inner()
-        .map_err(|e| CoreError::bestand(format!("De projectie kon niet worden geschreven: {e}")))
+    schrijver.into_inner().map_err(|e| {
+        CoreError::bestand("fout.planning_export.projectie_niet_geschreven").met("fout", &e)
+    })
 }
 
 /// Writes the projection to `pad`; returns the number of data rows.
 pub fn exporteren(projectie: &Projectie, pad: &Path) -> CoreResult<usize> {
     std::fs::write(pad, csv(projectie)?).map_err(|e| {
-        CoreError::bestand(format!(
-            "Het bestand {} kon niet worden geschreven: {e}",
-            pad.display()
-        ))
+        CoreError::bestand("fout.planning_export.bestand_niet_geschreven")
+            .met("pad", &pad.display())
+            .met("fout", &e)
     })?;
     Ok(projectie
         .gebieden

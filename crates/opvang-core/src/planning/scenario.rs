@@ -186,11 +186,10 @@ impl Scenario {
             _ => {
                 return Err(CoreError::validatie(
                     "scenario",
-                    format!(
-                        "Onbekend scenario {naam:?}; kies uit {}.",
-                        SCENARIO_NAMEN.join(", ")
-                    ),
-                ))
+                    "fout.planning_scenario.onbekend_scenario_kies_uit",
+                )
+                .met("naam", &(format!("{:?}", naam)))
+                .met("scenario_namen", &SCENARIO_NAMEN.join(", ")))
             }
         }
         Ok(s)
@@ -201,8 +200,9 @@ impl Scenario {
         let scenario: Scenario = serde_json::from_str(tekst).map_err(|e| {
             CoreError::validatie(
                 "scenario",
-                format!("Het scenariobestand is geen geldig scenario: {e}"),
+                "fout.planning_scenario.scenariobestand_geen_geldig_scenario",
             )
+            .met("fout", &e)
         })?;
         scenario.valideer()?;
         Ok(scenario)
@@ -219,9 +219,9 @@ impl Scenario {
             return Scenario::met_naam(naam_of_pad);
         }
         let tekst = std::fs::read_to_string(naam_of_pad).map_err(|e| {
-            CoreError::bestand(format!(
-                "Het scenariobestand {naam_of_pad} kon niet worden gelezen: {e}"
-            ))
+            CoreError::bestand("fout.planning_scenario.scenariobestand_niet_gelezen")
+                .met("naam_of_pad", &naam_of_pad)
+                .met("fout", &e)
         })?;
         Scenario::uit_json(&tekst)
     }
@@ -238,20 +238,24 @@ impl Scenario {
     /// Checks every parameter; the message names the field and the target group.
     pub fn valideer(&self) -> CoreResult<()> {
         if self.naam.trim().is_empty() {
-            return Err(CoreError::validatie("naam", "Geef het scenario een naam."));
+            return Err(CoreError::validatie(
+                "naam",
+                "fout.planning_scenario.geef_scenario_naam",
+            ));
         }
         if self.tot_maand < NaiveDate::from_ymd_opt(2031, 4, 1).expect("valid date") {
             return Err(CoreError::validatie(
                 "tot_maand",
-                "De projectie loopt ten minste tot en met april 2031 (einde van de regeling).",
+                "fout.planning_scenario.projectie_loopt_ten_minste",
             ));
         }
         let bereik = |veld: &str, label: &str, b: Bereik, max: i64| -> CoreResult<()> {
             if b.min < 0 || b.max > max || b.min > b.max {
-                return Err(CoreError::validatie(
-                    veld,
-                    format!("{label} moet een bereik van 0 tot en met {max} zijn met min ≤ max."),
-                ));
+                return Err(
+                    CoreError::validatie(veld, "fout.planning_scenario.moet_bereik_0_tot")
+                        .met("label", &label)
+                        .met("max", &max),
+                );
             }
             Ok(())
         };

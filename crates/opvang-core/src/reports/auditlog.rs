@@ -42,8 +42,9 @@ pub fn csv(regels: &[AuditRegel]) -> CoreResult<Vec<u8>> {
         .delimiter(b';')
         .terminator(csv::Terminator::CRLF)
         .from_writer(b"\xEF\xBB\xBF".to_vec());
-    let fout =
-        |e: csv::Error| CoreError::bestand(format!("Het auditlog kon niet worden geschreven: {e}"));
+    let fout = |e: csv::Error| {
+        CoreError::bestand("fout.reports_auditlog.auditlog_niet_geschreven").met("fout", &e)
+    };
     schrijver.write_record(KOPPEN).map_err(fout)?;
     for regel in regels {
         let locatie = regel
@@ -63,19 +64,18 @@ pub fn csv(regels: &[AuditRegel]) -> CoreResult<Vec<u8>> {
             ])
             .map_err(fout)?;
     }
-    schrijver
-        .into_inner()
-        .map_err(|e| CoreError::bestand(format!("Het auditlog kon niet worden geschreven: {e}")))
+    schrijver.into_inner().map_err(|e| {
+        CoreError::bestand("fout.reports_auditlog.auditlog_niet_geschreven").met("fout", &e)
+    })
 }
 
 /// Writes the audit log (of one location, or all) to `pad`; returns the number of entries.
 pub async fn exporteren(db: &Db, locatie_id: Option<i64>, pad: &Path) -> CoreResult<usize> {
     let regels = db.auditlog(locatie_id).await?;
     std::fs::write(pad, csv(&regels)?).map_err(|e| {
-        CoreError::bestand(format!(
-            "Het bestand {} kon niet worden geschreven: {e}",
-            pad.display()
-        ))
+        CoreError::bestand("fout.reports_auditlog.bestand_niet_geschreven")
+            .met("pad", &pad.display())
+            .met("fout", &e)
     })?;
     Ok(regels.len())
 }

@@ -272,9 +272,9 @@ impl Rapport {
     fn kop(&mut self, tekst: &str, grootte: f32, ervoor: f32) {
         let regels = self.breek(tekst, grootte, true, INHOUD_BREEDTE);
         let hoogte = regels.len() as f32 * grootte * 1.25;
-        // Keep a heading with at least three lines of what follows.
+        // Keep a heading with what follows: room for a subheading and a few lines.
         self.ruimte(ervoor);
-        self.plek_voor(hoogte + 3.0 * TEKST_GROOTTE * REGELAFSTAND);
+        self.plek_voor(hoogte + 6.0 * TEKST_GROOTTE * REGELAFSTAND);
         for regel in regels {
             self.y += grootte * 1.25;
             let y = self.y - grootte * 0.25;
@@ -955,7 +955,7 @@ impl Rapport {
 
     /// Draws the pages with footers and returns the PDF file's bytes.
     pub fn pdf(self) -> CoreResult<Vec<u8>> {
-        let fout = |_| CoreError::bestand("Het PDF-bestand kon niet worden gemaakt.");
+        let fout = |_| CoreError::bestand("fout.reports_pdf.pdf_bestand_niet_gemaakt");
         let regulier = Font::new(REGULIER.into(), 0).ok_or_else(|| fout(()))?;
         let vet = Font::new(VET.into(), 0).ok_or_else(|| fout(()))?;
         let mut document = Document::new();

@@ -4,7 +4,7 @@ use std::path::Path;
 
 use chrono::{Datelike, NaiveDate};
 
-use super::{Besluit, Dossier, Review};
+use super::{controleer_bijlage, Besluit, BijlageStaat, Dossier, Review};
 use crate::error::{CoreError, CoreResult};
 use crate::format::{aantal, datum, percentage};
 use crate::locations::{Beheerder, Financiering, LocatieType, Vergunning};
@@ -23,10 +23,9 @@ pub async fn dossier_pdf_schrijven(
     let d = super::dossier(db, locatie_id).await?;
     let bytes = dossier_pdf(&d, vandaag)?;
     std::fs::write(pad, bytes).map_err(|e| {
-        CoreError::bestand(format!(
-            "Het dossier kan niet worden opgeslagen in {}: {e}",
-            pad.display()
-        ))
+        CoreError::bestand("fout.reviews_dossier_pdf.dossier_niet_opgeslagen")
+            .met("pad", &pad.display())
+            .met("fout", &e)
     })
 }
 
@@ -301,19 +300,27 @@ fn beoordeling(r: &mut Rapport, d: &Dossier) {
         ],
         rijen,
     ));
-    r.staafgrafiek_tot(
-        &Staafgrafiek {
-            titel: "Score per criterium (0 tot 4)".into(),
-            waarde_as: "Score".into(),
-            richting: Richting::Horizontaal,
-            staven: u
-                .criteria
-                .iter()
-                .map(|c| (c.label.clone(), c.score.unwrap_or(0) as f64))
-                .collect(),
-        },
-        MAX_SCORE as f64,
-    );
+    let gescoord: Vec<(String, f64)> = u
+        .criteria
+        .iter()
+        .filter_map(|c| c.score.map(|s| (c.label.clone(), s as f64)))
+        .collect();
+    if !gescoord.is_empty() {
+        let titel = if gescoord.len() < u.criteria.len() {
+            "Score per criterium (0 tot 4; niet gescoorde criteria ontbreken)"
+        } else {
+            "Score per criterium (0 tot 4)"
+        };
+        r.staafgrafiek_tot(
+            &Staafgrafiek {
+                titel: titel.into(),
+                waarde_as: "Score".into(),
+                richting: Richting::Horizontaal,
+                staven: gescoord,
+            },
+            MAX_SCORE as f64,
+        );
+    }
     r.kop3("Toelichting per criterium");
     for c in &u.criteria {
         r.alinea(&format!("• {}", c.toelichting));
@@ -378,20 +385,27 @@ fn review_spoor(r: &mut Rapport, review: &Review) {
             .bijlagen
             .iter()
             .map(|b| {
+                let controle = match controleer_bijlage(b).staat {
+                    BijlageStaat::Ongewijzigd => "ongewijzigd",
+                    BijlageStaat::Gewijzigd => "gewijzigd: hash klopt niet meer",
+                    BijlageStaat::Ontbreekt => "niet gevonden",
+                };
                 vec![
                     b.pad.clone(),
                     format!("{} bytes", aantal(b.bytes)),
                     b.sha256.clone(),
                     format!("{}, {}", b.gebruiker, tijdstip(&b.tijdstip)),
+                    controle.to_owned(),
                 ]
             })
             .collect();
         r.tabel(&Tabel::new(
             vec![
-                Kolom::tekst("Bijlage", 2.2),
-                Kolom::getal("Grootte", 1.0),
-                Kolom::tekst("SHA-256", 2.6),
-                Kolom::tekst("Toegevoegd", 1.5),
+                Kolom::tekst("Bijlage", 2.0),
+                Kolom::getal("Grootte", 0.9),
+                Kolom::tekst("SHA-256 bij toevoegen", 2.6),
+                Kolom::tekst("Toegevoegd", 1.4),
+                Kolom::tekst("Controle bij maken dossier", 1.4),
             ],
             rijen,
         ));
@@ -564,6 +578,7 @@ mod tests {
             "Anna de Planner".into(),
             "Graag de brandveiligheid laten toetsen.".into(),
             "bouwkundig-rapport.txt".into(),
+            "ongewijzigd".into(),
             "23-11-2026".into(),
         ] {
             assert!(

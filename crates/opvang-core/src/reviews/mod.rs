@@ -71,18 +71,14 @@ impl ReviewStatus {
             | (ReviewStatus::TerBeoordeling, ReviewStatus::Besloten) => Ok(()),
             (ReviewStatus::Besloten, _) => Err(CoreError::validatie(
                 "status",
-                "Deze review is al besloten; een besluit wordt niet gewijzigd. Start een nieuwe \
-                 review die deze vervangt.",
+                "fout.reviews.review_besloten_besluit_niet",
             )),
             (van, naar) => Err(CoreError::validatie(
                 "status",
-                format!(
-                    "Een review kan niet van {} naar {} gaan; de volgorde is concept, ter \
-                     beoordeling, besloten.",
-                    van.label(),
-                    naar.label()
-                ),
-            )),
+                "fout.reviews.review_niet_gaan_volgorde",
+            )
+            .met("label", &van.label())
+            .met("label2", &naar.label())),
         }
     }
 }
@@ -174,11 +170,9 @@ pub fn vier_ogen(opsteller: &str, beoordelaar: &str) -> CoreResult<()> {
     if opsteller.trim().eq_ignore_ascii_case(beoordelaar.trim()) {
         return Err(CoreError::validatie(
             "beoordelaar",
-            format!(
-                "Vier-ogenprincipe: {beoordelaar} heeft de beoordeling zelf opgesteld en mag er \
-                 niet over besluiten; een andere beoordelaar moet besluiten."
-            ),
-        ));
+            "fout.reviews.vier_ogenprincipe_heeft_beoordeling",
+        )
+        .met("beoordelaar", &beoordelaar));
     }
     Ok(())
 }
@@ -235,20 +229,18 @@ pub async fn bijlagen_controleren(
 /// The SHA-256 (lower-case hex) and size of a file, read in blocks.
 pub fn sha256_van_bestand(pad: &Path) -> CoreResult<(String, i64)> {
     let mut bestand = std::fs::File::open(pad).map_err(|e| {
-        CoreError::bestand(format!(
-            "De bijlage {} kan niet worden gelezen: {e}",
-            pad.display()
-        ))
+        CoreError::bestand("fout.reviews.bijlage_niet_gelezen")
+            .met("pad", &pad.display())
+            .met("fout", &e)
     })?;
     let mut hasher = Sha256::new();
     let mut blok = vec![0u8; 64 * 1024];
     let mut bytes = 0i64;
     loop {
         let n = bestand.read(&mut blok).map_err(|e| {
-            CoreError::bestand(format!(
-                "De bijlage {} kan niet worden gelezen: {e}",
-                pad.display()
-            ))
+            CoreError::bestand("fout.reviews.bijlage_niet_gelezen")
+                .met("pad", &pad.display())
+                .met("fout", &e)
         })?;
         if n == 0 {
             break;

@@ -97,13 +97,13 @@ impl Db {
         if naam.is_empty() || naam.chars().count() > 100 {
             return Err(CoreError::validatie(
                 "gebruiker",
-                "Vul uw naam in (hoogstens 100 tekens).",
+                "fout.storage_audit.vul_naam_hoogstens_100",
             ));
         }
         if self.backend == Backend::Postgres {
             return Err(CoreError::validatie(
                 "gebruiker",
-                "Bij een teamdatabase is uw naam de inlognaam op de server.",
+                "fout.storage_audit.teamdatabase_naam_inlognaam_server",
             ));
         }
         sqlx::query(

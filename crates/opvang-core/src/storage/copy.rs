@@ -265,7 +265,7 @@ impl Db {
         if doel.info().await?.locaties > 0 {
             return Err(CoreError::validatie(
                 "doel",
-                "De doeldatabase bevat al locaties; kopiëren kan alleen naar een lege database.",
+                "fout.storage_copy.doeldatabase_bevat_locaties_kopieren",
             ));
         }
         let gebruiker = doel.gebruiker().await?;

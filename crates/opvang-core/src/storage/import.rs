@@ -28,10 +28,10 @@ pub struct ImportResultaat {
 }
 
 fn rij_fout(regel: &ImportRegel, kolom: &str, bericht: String) -> CoreError {
-    CoreError::validatie(
-        kolom,
-        format!("Rij {}, kolom {kolom}: {bericht}", regel.rij),
-    )
+    CoreError::validatie(kolom, "fout.storage_import.rij_kolom")
+        .met("rij", &regel.rij)
+        .met("kolom", &kolom)
+        .met("bericht", &bericht)
 }
 
 impl Db {
@@ -59,8 +59,10 @@ impl Db {
                 .count();
             return Err(CoreError::validatie(
                 &eerste.kolom,
-                format!("Het bestand is niet geïmporteerd: {aantal} fout(en). Eerste: {eerste}"),
-            ));
+                "fout.storage_import.bestand_niet_geimporteerd_fout",
+            )
+            .met("aantal", &aantal)
+            .met("eerste", &eerste));
         }
         let mut regels: Vec<&ImportRegel> = ontleding.regels.iter().collect();
         regels.sort_by(|a, b| {

@@ -19,9 +19,9 @@ const LOCATIE_KOLOMMEN: &str = "l.id, l.status, l.versie, g.naam AS gemeente_naa
     l.kosten_per_jaar, l.pipeline_kans, l.notities";
 
 fn onbekende_code(kolom: &str, code: &str) -> CoreError {
-    CoreError::database(format!(
-        "Onbekende waarde {code:?} in kolom {kolom} van de database."
-    ))
+    CoreError::database("fout.storage_locations.onbekende_waarde_kolom_database")
+        .met("code", &(format!("{:?}", code)))
+        .met("kolom", &kolom)
 }
 
 fn locatie_uit(row: &AnyRow) -> CoreResult<Locatie> {
@@ -105,9 +105,7 @@ const INVOER_KOLOMMEN: &str = "gemeente_code, naam, straat, huisnummer, postcode
     kosten_per_jaar, pipeline_kans, notities";
 
 fn conflict(naam: &str) -> CoreError {
-    CoreError::conflict(format!(
-        "{naam} is intussen door iemand anders gewijzigd; laad de locatie opnieuw."
-    ))
+    CoreError::conflict("fout.storage_locations.intussen_door_iemand_anders").met("naam", &naam)
 }
 
 fn periode_uit(row: &AnyRow) -> CoreResult<CapaciteitPeriode> {
@@ -123,13 +121,8 @@ fn periode_uit(row: &AnyRow) -> CoreResult<CapaciteitPeriode> {
 
 fn dubbele_naam(err: CoreError, invoer: &LocatieInvoer) -> CoreError {
     if err.field.as_deref() == Some("naam") {
-        CoreError::validatie(
-            "naam",
-            format!(
-                "Er bestaat al een locatie {:?} in deze gemeente.",
-                invoer.naam.trim()
-            ),
-        )
+        CoreError::validatie("naam", "fout.storage_locations.bestaat_locatie_gemeente")
+            .met("naam", &(format!("{:?}", invoer.naam.trim())))
     } else {
         err
     }
@@ -259,7 +252,10 @@ impl Db {
             .bind(id)
             .fetch_optional(&self.pool)
             .await?
-            .ok_or_else(|| CoreError::niet_gevonden(format!("Locatie {id} bestaat niet.")))?;
+            .ok_or_else(|| {
+                CoreError::niet_gevonden("fout.storage_locations.locatie_bestaat_niet")
+                    .met("id", &id)
+            })?;
         locatie_uit(&row)
     }
 
@@ -394,7 +390,7 @@ impl Db {
             .rows_affected();
             if gewijzigd == 0 {
                 return Err(CoreError::conflict(
-                    "De capaciteit is intussen door iemand anders gewijzigd; laad de locatie opnieuw.",
+                    "fout.storage_locations.capaciteit_intussen_door_iemand",
                 ));
             }
             let na = CapaciteitPeriode {
@@ -453,7 +449,8 @@ impl Db {
         .fetch_optional(&self.pool)
         .await?
         .ok_or_else(|| {
-            CoreError::niet_gevonden(format!("Capaciteitsperiode {periode_id} bestaat niet."))
+            CoreError::niet_gevonden("fout.storage_locations.capaciteitsperiode_bestaat_niet")
+                .met("periode_id", &periode_id)
         })?;
         let periode = periode_uit(&row)?;
         self.wijzigbaar(periode.locatie_id).await?;
@@ -467,7 +464,7 @@ impl Db {
             .rows_affected();
         if verwijderd == 0 {
             return Err(CoreError::conflict(
-                "De capaciteitsperiode is intussen door iemand anders gewijzigd; laad de locatie opnieuw.",
+                "fout.storage_locations.capaciteitsperiode_intussen_door_iemand",
             ));
         }
         audit::schrijf(
@@ -493,11 +490,9 @@ impl Db {
         if locatie.status == LocatieStatus::Gesloten {
             return Err(CoreError::validatie(
                 "status",
-                format!(
-                    "{} is gesloten; een gesloten locatie kan niet worden gewijzigd.",
-                    locatie.gegevens.naam
-                ),
-            ));
+                "fout.storage_locations.gesloten_gesloten_locatie_niet",
+            )
+            .met("naam", &locatie.gegevens.naam));
         }
         Ok(locatie)
     }

@@ -43,7 +43,7 @@ pub fn standaard_database_pad() -> CoreResult<PathBuf> {
         .map(PathBuf::from)
         .filter(|p| p.is_absolute())
         .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".local/share")))
-        .ok_or_else(|| CoreError::bestand("De map voor programmagegevens is niet te vinden."))?;
+        .ok_or_else(|| CoreError::bestand("fout.storage.map_programmagegevens_niet_vinden"))?;
     Ok(base.join(APP_IDENTIFIER).join(DATABASE_FILE))
 }
 
@@ -96,17 +96,20 @@ impl Db {
     pub async fn open_postgres(url: &str) -> CoreResult<Db> {
         sqlx::any::install_default_drivers();
         let getoond = zonder_wachtwoord(url);
-        let options = AnyConnectOptions::from_str(url)
-            .map_err(|e| CoreError::database(format!("Ongeldige serveradres {getoond}: {e}")))?;
+        let options = AnyConnectOptions::from_str(url).map_err(|e| {
+            CoreError::database("fout.storage.ongeldige_serveradres")
+                .met("getoond", &getoond)
+                .met("fout", &e)
+        })?;
         let pool = AnyPoolOptions::new()
             .max_connections(8)
             .acquire_timeout(std::time::Duration::from_secs(10))
             .connect_with(options)
             .await
             .map_err(|e| {
-                CoreError::database(format!(
-                    "Geen verbinding met de databaseserver {getoond}: {e}"
-                ))
+                CoreError::database("fout.storage.geen_verbinding_databaseserver")
+                    .met("getoond", &getoond)
+                    .met("fout", &e)
             })?;
         let db = Db {
             pool,
@@ -131,10 +134,9 @@ impl Db {
         sqlx::any::install_default_drivers();
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir).map_err(|e| {
-                CoreError::bestand(format!(
-                    "De map {} kan niet worden gemaakt: {e}",
-                    dir.display()
-                ))
+                CoreError::bestand("fout.storage.map_niet_gemaakt")
+                    .met("dir", &dir.display())
+                    .met("fout", &e)
             })?;
         }
         let url = format!("sqlite://{}?mode=rwc", path.display());
@@ -154,10 +156,9 @@ impl Db {
             .connect_with(options)
             .await
             .map_err(|e| {
-                CoreError::database(format!(
-                    "De database {} kan niet worden geopend: {e}",
-                    path.display()
-                ))
+                CoreError::database("fout.storage.database_niet_geopend")
+                    .met("path", &path.display())
+                    .met("fout", &e)
             })?;
         pool.execute("PRAGMA journal_mode = WAL;").await?;
         let db = Db {
@@ -257,16 +258,19 @@ impl Db {
             .ok_or_else(|| {
                 CoreError::validatie(
                     "gemeente_code",
-                    format!("Onbekende gemeentecode {code:?}; gebruik een CBS-code zoals GM0344."),
+                    "fout.storage.onbekende_gemeentecode_gebruik_cbs",
                 )
+                .met("code", &(format!("{:?}", code)))
             })
     }
 }
 
 /// A stored ISO date back into a date; a malformed one is a damaged database.
 fn datum_uit(text: &str) -> CoreResult<NaiveDate> {
-    NaiveDate::parse_from_str(text, "%Y-%m-%d")
-        .map_err(|_| CoreError::database(format!("Ongeldige datum {text:?} in de database.")))
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| {
+        CoreError::database("fout.storage.ongeldige_datum_database")
+            .met("text", &(format!("{:?}", text)))
+    })
 }
 
 fn datum_optie_uit(text: Option<String>) -> CoreResult<Option<NaiveDate>> {

@@ -122,7 +122,7 @@ impl StandJson {
                 .map(|t| {
                     t.parse().map_err(|_| {
                         CoreError::database("fout.storage_occupancy.ongeldige_coordinaat_database")
-                            .met("t", format!("{t:?}"))
+                            .met("t", &format!("{t:?}"))
                     })
                 })
                 .transpose()
@@ -141,11 +141,11 @@ impl StandJson {
             lon: getal(lon)?,
             soort: LocatieType::from_code(&soort).ok_or_else(|| {
                 CoreError::database("fout.storage_occupancy.onbekend_locatietype")
-                    .met("soort", format!("{soort:?}"))
+                    .met("soort", &format!("{soort:?}"))
             })?,
             status: LocatieStatus::from_code(&status).ok_or_else(|| {
                 CoreError::database("fout.storage_occupancy.onbekende_status")
-                    .met("status", format!("{status:?}"))
+                    .met("status", &format!("{status:?}"))
             })?,
             einddatum: datum_optie_uit(einddatum)?,
             capaciteit,
@@ -207,11 +207,11 @@ fn feiten_uit(row: &AnyRow) -> CoreResult<LocatieFeiten> {
         lon: row.try_get("lon")?,
         soort: LocatieType::from_code(&soort).ok_or_else(|| {
             CoreError::database("fout.storage_occupancy.onbekend_locatietype")
-                .met("soort", format!("{soort:?}"))
+                .met("soort", &format!("{soort:?}"))
         })?,
         status: LocatieStatus::from_code(&status).ok_or_else(|| {
             CoreError::database("fout.storage_occupancy.onbekende_status")
-                .met("status", format!("{status:?}"))
+                .met("status", &format!("{status:?}"))
         })?,
         einddatum: datum_optie_uit(row.try_get("einddatum")?)?,
         capaciteit: row.try_get("capaciteit")?,
@@ -247,7 +247,7 @@ impl Db {
                 .await?;
             let rijen: Vec<StandJson> = serde_json::from_str(&json).map_err(|e| {
                 CoreError::database("fout.storage_occupancy.onleesbare_stand_uit_database")
-                    .met("fout", e)
+                    .met("fout", &e)
             })?;
             let mut standen = rijen
                 .into_iter()
@@ -322,8 +322,8 @@ impl Db {
             let peildatum = datum_in(peiling.peildatum);
             let conflict = || {
                 CoreError::conflict("fout.storage_occupancy.intussen_door_iemand_anders")
-                    .met("naam", naam)
-                    .met("peildatum", crate::format::datum(peiling.peildatum))
+                    .met("naam", &naam)
+                    .met("peildatum", &crate::format::datum(peiling.peildatum))
             };
             let voor = bestaande_peiling(&mut tx, peiling.locatie_id, &peildatum).await?;
             match (&voor, peiling.versie) {
@@ -587,7 +587,7 @@ impl Db {
         );
         let rijen: Vec<Rij> = serde_json::from_str(&json).map_err(|e| {
             CoreError::database("fout.storage_occupancy.onleesbare_stand_uit_database")
-                .met("fout", e)
+                .met("fout", &e)
         })?;
         for (locatie_id, peildatum, niet_inzetbaar, reden, versie, o, s, a, ov) in rijen {
             let Some(&i) = index.get(&locatie_id) else {

@@ -23,9 +23,9 @@ fn nu() -> String {
 }
 
 fn onbekende_code(kolom: &str, code: &str) -> CoreError {
-    CoreError::database(format!(
-        "Onbekende waarde {code:?} in kolom {kolom} van de database."
-    ))
+    CoreError::database("fout.storage_reviews.onbekende_waarde_kolom_database")
+        .met("code", &(format!("{:?}", code)))
+        .met("kolom", &kolom)
 }
 
 fn review_uit(row: &AnyRow) -> CoreResult<Review> {
@@ -75,17 +75,14 @@ fn al_open(open: Option<i64>) -> CoreError {
 fn besluit_fout(err: sqlx::Error) -> CoreError {
     match &err {
         sqlx::Error::Database(db) if db.code().as_deref() == Some("42501") => {
-            CoreError::geen_rechten(
-                "Alleen een beoordelaar (rol opvang_beoordelaar in de teamdatabase) mag over een \
-                 review besluiten.",
-            )
+            CoreError::geen_rechten("fout.storage_reviews.alleen_beoordelaar_rol_opvang")
         }
         _ => err.into(),
     }
 }
 
 fn conflict() -> CoreError {
-    CoreError::conflict("De review is intussen door iemand anders gewijzigd; laad haar opnieuw.")
+    CoreError::conflict("fout.storage_reviews.review_intussen_door_iemand")
 }
 
 /// What the audit log keeps of a review's state.
@@ -172,8 +169,9 @@ impl Db {
         if let Some(reden) = beoordeling.uitslag.onvolledig.first() {
             return Err(CoreError::validatie(
                 "beoordeling",
-                format!("De beoordeling is onvolledig en kan niet worden ingediend: {reden}"),
-            ));
+                "fout.storage_reviews.beoordeling_onvolledig_niet_ingediend",
+            )
+            .met("reden", &reden));
         }
         if huidig.versie != versie {
             return Err(conflict());
@@ -227,14 +225,14 @@ impl Db {
         {
             return Err(CoreError::validatie(
                 "besluitdatum",
-                "De besluitdatum ligt vóór de datum waarop de review is ingediend.",
+                "fout.storage_reviews.besluitdatum_ligt_datum_waarop",
             ));
         }
         let toelichting = invoer.toelichting.trim();
         if invoer.besluit != Besluit::Akkoord && toelichting.is_empty() {
             return Err(CoreError::validatie(
                 "toelichting",
-                "Licht een afwijzing of aanhouding toe.",
+                "fout.storage_reviews.licht_afwijzing_aanhouding_toe",
             ));
         }
         if huidig.versie != invoer.versie {
@@ -284,7 +282,7 @@ impl Db {
         if tekst.is_empty() || tekst.chars().count() > 4000 {
             return Err(CoreError::validatie(
                 "tekst",
-                "Schrijf een opmerking van hoogstens 4000 tekens.",
+                "fout.storage_reviews.schrijf_opmerking_hoogstens_4000",
             ));
         }
         let gebruiker = self.gebruiker().await?;
@@ -364,7 +362,9 @@ impl Db {
             .bind(id)
             .fetch_optional(&self.pool)
             .await?
-            .ok_or_else(|| CoreError::niet_gevonden(format!("Review {id} bestaat niet.")))?;
+            .ok_or_else(|| {
+                CoreError::niet_gevonden("fout.storage_reviews.review_bestaat_niet").met("id", &id)
+            })?;
         let mut review = review_uit(&row)?;
         let rows = sqlx::query(
             "SELECT id, tijdstip, gebruiker, tekst FROM review_opmerking \
@@ -421,8 +421,7 @@ impl Db {
         if review.status == ReviewStatus::Besloten {
             return Err(CoreError::validatie(
                 "status",
-                "Deze review is al besloten; een besluit wordt niet gewijzigd. Start een nieuwe \
-                 review die deze vervangt.",
+                "fout.storage_reviews.review_besloten_besluit_niet",
             ));
         }
         Ok(review)

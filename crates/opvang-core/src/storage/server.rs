@@ -50,19 +50,21 @@ impl ServerInstellingen {
             ("gebruiker", &self.gebruiker, "de gebruikersnaam"),
         ] {
             if waarde.trim().is_empty() {
-                return Err(CoreError::validatie(veld, format!("Vul {label} in.")));
+                return Err(
+                    CoreError::validatie(veld, "fout.storage_server.vul").met("label", &label)
+                );
             }
         }
         if self.host.contains(['/', '@', ' ', '?']) {
             return Err(CoreError::validatie(
                 "host",
-                "Het serveradres mag geen /, @, ? of spatie bevatten.",
+                "fout.storage_server.serveradres_mag_geen_spatie",
             ));
         }
         if self.poort == 0 {
             return Err(CoreError::validatie(
                 "poort",
-                "De poort moet tussen 1 en 65535 liggen.",
+                "fout.storage_server.poort_moet_tussen_1",
             ));
         }
         Ok(())
@@ -97,10 +99,10 @@ impl Db {
             .connect(&instellingen.url(wachtwoord))
             .await
             .map_err(|e| {
-                CoreError::database(format!(
-                    "Geen verbinding met {}:{}: {e}",
-                    instellingen.host, instellingen.poort
-                ))
+                CoreError::database("fout.storage_server.geen_verbinding")
+                    .met("host", &instellingen.host)
+                    .met("poort", &instellingen.poort)
+                    .met("fout", &e)
             })?;
         let serverversie: String = sqlx::query_scalar("SHOW server_version")
             .fetch_one(&pool)

@@ -23,7 +23,7 @@ impl Db {
         if !(1..=365).contains(&dagen) {
             return Err(CoreError::validatie(
                 "verouderd_na_dagen",
-                "Het aantal dagen waarna een peiling verouderd is moet tussen 1 en 365 liggen.",
+                "fout.storage_settings.aantal_dagen_waarna_peiling",
             ));
         }
         sqlx::query(

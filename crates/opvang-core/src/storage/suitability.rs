@@ -31,9 +31,9 @@ fn nu() -> String {
 
 fn uit_json<T: serde::de::DeserializeOwned>(kolom: &str, tekst: &str) -> CoreResult<T> {
     serde_json::from_str(tekst).map_err(|e| {
-        CoreError::database(format!(
-            "Onleesbare waarde in kolom {kolom} van de database: {e}"
-        ))
+        CoreError::database("fout.storage_suitability.onleesbare_waarde_kolom_database")
+            .met("kolom", &kolom)
+            .met("fout", &e)
     })
 }
 
@@ -129,7 +129,10 @@ impl Db {
             .bind(id)
             .fetch_optional(&self.pool)
             .await?
-            .ok_or_else(|| CoreError::niet_gevonden(format!("Criteriaset {id} bestaat niet.")))?;
+            .ok_or_else(|| {
+                CoreError::niet_gevonden("fout.storage_suitability.criteriaset_bestaat_niet")
+                    .met("id", &id)
+            })?;
         set_uit(&row)
     }
 
@@ -173,21 +176,15 @@ impl Db {
         let in_gebruik = || {
             CoreError::validatie(
                 "criteria",
-                format!(
-                    "Criteriaset versie {} is al gebruikt in een beoordeling en kan niet meer \
-                     worden gewijzigd; sla de wijziging op als nieuwe versie.",
-                    huidig.nummer
-                ),
+                "fout.storage_suitability.criteriaset_versie_gebruikt_beoordeling",
             )
+            .met("nummer", &huidig.nummer)
         };
         if huidig.in_gebruik {
             return Err(in_gebruik());
         }
-        let conflict = || {
-            CoreError::conflict(
-                "De criteriaset is intussen door iemand anders gewijzigd; laad hem opnieuw.",
-            )
-        };
+        let conflict =
+            || CoreError::conflict("fout.storage_suitability.criteriaset_intussen_door_iemand");
         if huidig.versie != versie {
             return Err(conflict());
         }
@@ -298,24 +295,20 @@ impl Db {
         if invoer.locatie_id != huidig.locatie_id {
             return Err(CoreError::validatie(
                 "locatie_id",
-                "Een beoordeling hoort bij één locatie; maak voor een andere locatie een nieuwe.",
+                "fout.storage_suitability.beoordeling_hoort_locatie_maak",
             ));
         }
         let niet_wijzigbaar = || {
             CoreError::validatie(
                 "beoordeling",
-                "Deze beoordeling is ter beoordeling aangeboden of besloten en kan niet meer \
-                 worden gewijzigd; maak een nieuwe beoordeling.",
+                "fout.storage_suitability.beoordeling_ter_beoordeling_aangeboden",
             )
         };
         if !huidig.wijzigbaar {
             return Err(niet_wijzigbaar());
         }
-        let conflict = || {
-            CoreError::conflict(
-                "De beoordeling is intussen door iemand anders gewijzigd; laad haar opnieuw.",
-            )
-        };
+        let conflict =
+            || CoreError::conflict("fout.storage_suitability.beoordeling_intussen_door_iemand");
         if huidig.versie != versie {
             return Err(conflict());
         }
@@ -379,7 +372,10 @@ impl Db {
             .bind(id)
             .fetch_optional(&self.pool)
             .await?
-            .ok_or_else(|| CoreError::niet_gevonden(format!("Beoordeling {id} bestaat niet.")))?;
+            .ok_or_else(|| {
+                CoreError::niet_gevonden("fout.storage_suitability.beoordeling_bestaat_niet")
+                    .met("id", &id)
+            })?;
         beoordeling_uit(&row)
     }
 
@@ -436,7 +432,8 @@ impl Db {
                 Some(_) => {
                     let set_id: i64 = row.try_get("criteriaset_id")?;
                     let criteria = sets.get(&set_id).ok_or_else(|| {
-                        CoreError::database(format!("Criteriaset {set_id} ontbreekt."))
+                        CoreError::database("fout.storage_suitability.criteriaset_ontbreekt")
+                            .met("set_id", &set_id)
                     })?;
                     let scores: Vec<CriteriumScore> =
                         uit_json("scores", &row.try_get::<String, _>("scores")?)?;

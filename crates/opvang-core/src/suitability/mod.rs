@@ -157,13 +157,13 @@ impl CriteriasetInvoer {
         if self.naam.trim().is_empty() {
             return Err(CoreError::validatie(
                 "naam",
-                "Geef de criteriaset een naam.",
+                "fout.suitability.geef_criteriaset_naam",
             ));
         }
         if self.criteria.is_empty() {
             return Err(CoreError::validatie(
                 "criteria",
-                "Een criteriaset heeft minstens één criterium.",
+                "fout.suitability.criteriaset_heeft_minstens_criterium",
             ));
         }
         let mut gezien = std::collections::HashSet::new();
@@ -177,61 +177,60 @@ impl CriteriasetInvoer {
             {
                 return Err(CoreError::validatie(
                     &veld("sleutel"),
-                    format!(
-                        "Criterium {}: de sleutel bestaat alleen uit kleine letters, cijfers en _.",
-                        i + 1
-                    ),
-                ));
+                    "fout.suitability.criterium_sleutel_bestaat_alleen",
+                )
+                .met("i", &(i + 1)));
             }
             if !gezien.insert(sleutel) {
                 return Err(CoreError::validatie(
                     &veld("sleutel"),
-                    format!("De sleutel {sleutel:?} komt twee keer voor."),
-                ));
+                    "fout.suitability.sleutel_komt_twee_keer",
+                )
+                .met("sleutel", &(format!("{:?}", sleutel))));
             }
             if c.label.trim().is_empty() {
                 return Err(CoreError::validatie(
                     &veld("label"),
-                    format!("Criterium {sleutel}: vul een omschrijving in."),
-                ));
+                    "fout.suitability.criterium_vul_omschrijving",
+                )
+                .met("sleutel", &sleutel));
             }
             if !(0..=100).contains(&c.gewicht) {
                 return Err(CoreError::validatie(
                     &veld("gewicht"),
-                    format!("Criterium {}: het gewicht ligt tussen 0 en 100.", c.label),
-                ));
+                    "fout.suitability.criterium_gewicht_ligt_tussen",
+                )
+                .met("label", &c.label));
             }
             if let Some(n) = c.rubriek.iter().position(|r| r.trim().is_empty()) {
                 return Err(CoreError::validatie(
                     &format!("criteria.{i}.rubriek.{n}"),
-                    format!("Criterium {}: beschrijf wat score {n} betekent.", c.label),
-                ));
+                    "fout.suitability.criterium_beschrijf_wat_score",
+                )
+                .met("label", &c.label)
+                .met("n", &n));
             }
             if c.rubriek.len() != (MAX_SCORE + 1) as usize {
                 return Err(CoreError::validatie(
                     &veld("rubriek"),
-                    format!(
-                        "Criterium {}: beschrijf wat de scores 0 tot en met 4 betekenen.",
-                        c.label
-                    ),
-                ));
+                    "fout.suitability.criterium_beschrijf_wat_scores",
+                )
+                .met("label", &c.label));
             }
             if c.knockout_tot_en_met
                 .is_some_and(|k| !(0..MAX_SCORE).contains(&k))
             {
                 return Err(CoreError::validatie(
                     &veld("knockout_tot_en_met"),
-                    format!(
-                        "Criterium {}: een knock-out geldt bij een score van 0 tot en met 3.",
-                        c.label
-                    ),
-                ));
+                    "fout.suitability.criterium_knock_out_geldt",
+                )
+                .met("label", &c.label));
             }
         }
         if self.criteria.iter().map(|c| c.gewicht).sum::<i64>() == 0 {
             return Err(CoreError::validatie(
                 "criteria",
-                "Minstens één criterium moet een gewicht hebben.",
+                "fout.suitability.minstens_criterium_moet_gewicht",
             ));
         }
         Ok(())
@@ -246,20 +245,21 @@ pub fn valideer_scores(criteria: &[Criterium], scores: &[CriteriumScore]) -> Cor
         let Some(c) = criteria.iter().find(|c| c.sleutel == s.sleutel) else {
             return Err(CoreError::validatie(
                 &veld,
-                format!("Onbekend criterium {:?} in deze criteriaset.", s.sleutel),
-            ));
+                "fout.suitability.onbekend_criterium_criteriaset",
+            )
+            .met("sleutel", &(format!("{:?}", s.sleutel))));
         };
         if !gezien.insert(s.sleutel.as_str()) {
-            return Err(CoreError::validatie(
-                &veld,
-                format!("{} is twee keer gescoord.", c.label),
-            ));
+            return Err(
+                CoreError::validatie(&veld, "fout.suitability.twee_keer_gescoord")
+                    .met("label", &c.label),
+            );
         }
         if s.score.is_some_and(|v| !(0..=MAX_SCORE).contains(&v)) {
-            return Err(CoreError::validatie(
-                &veld,
-                format!("{}: de score ligt tussen 0 en 4.", c.label),
-            ));
+            return Err(
+                CoreError::validatie(&veld, "fout.suitability.score_ligt_tussen_0")
+                    .met("label", &c.label),
+            );
         }
     }
     Ok(())
