@@ -71,7 +71,7 @@ impl OptimalisatieInstellingen {
         if !(50..=100).contains(&self.bezettingsdoel_procent) {
             return Err(CoreError::validatie(
                 "bezettingsdoel_procent",
-                "Het bezettingsdoel moet tussen 50% en 100% liggen.",
+                "fout.planning_optimaliseren.bezettingsdoel_moet_tussen_50",
             ));
         }
         for (veld, waarde) in [
@@ -84,10 +84,10 @@ impl OptimalisatieInstellingen {
                 self.ombouwkosten_per_wooneenheid_cent,
             ),
         ] {
-            if waarde.is_some_and(|w| !(0..=100_000_000_00).contains(&w)) {
+            if waarde.is_some_and(|w| !(0..=10_000_000_000).contains(&w)) {
                 return Err(CoreError::validatie(
                     veld,
-                    "Het bedrag moet tussen € 0 en € 100.000.000 liggen.",
+                    "fout.planning_optimaliseren.bedrag_moet_tussen_0",
                 ));
             }
         }
@@ -163,11 +163,11 @@ pub struct Optimalisatie {
 /// Conversion cost per unit (cents) for an *ombouwkosten* score: the midpoint of its band.
 pub fn ombouwkosten_bij_score(score: i64) -> Option<i64> {
     match score {
-        0 => Some(120_000_00),
-        1 => Some(80_000_00),
-        2 => Some(45_000_00),
-        3 => Some(20_000_00),
-        4 => Some(5_000_00),
+        0 => Some(12_000_000),
+        1 => Some(8_000_000),
+        2 => Some(4_500_000),
+        3 => Some(2_000_000),
+        4 => Some(500_000),
         _ => None,
     }
 }
@@ -219,8 +219,9 @@ pub fn optimaliseren(
         if !invoer.gemeenten.iter().any(|g| &g.code == code) {
             return Err(CoreError::validatie(
                 "gemeente_code",
-                format!("Gemeente {code} heeft geen locaties in het register."),
-            ));
+                "fout.planning_optimaliseren.gemeente_heeft_geen_locaties",
+            )
+            .met("code", &code));
         }
     }
 
@@ -286,28 +287,23 @@ pub fn optimaliseren(
                     .sum(),
                 None => {
                     let mut som = 0;
-                    for k in t..m {
+                    for (&dag, &d) in data[t..].iter().zip(&dagen[t..]) {
                         let prijs = normbedragen
                             .iter()
-                            .filter(|n| n.regeling == loc.financiering && n.geldig_vanaf <= data[k])
+                            .filter(|n| n.regeling == loc.financiering && n.geldig_vanaf <= dag)
                             .max_by_key(|n| n.geldig_vanaf)
                             .map(|n| n.bedrag_cent)
                             .or(instellingen.kosten_per_plaats_per_dag_cent)
                             .ok_or_else(|| {
                                 CoreError::validatie(
                                     "kosten_per_plaats_per_dag_cent",
-                                    format!(
-                                        "Voor locatie {} zijn geen kosten bekend: geen kosten per \
-                                         jaar bij de locatie en geen normbedrag voor regeling {} \
-                                         op {}. Voer een normbedrag of een standaardbedrag per \
-                                         plaats per dag in.",
-                                        loc.naam,
-                                        loc.financiering.code(),
-                                        datum(data[k])
-                                    ),
+                                    "fout.planning_optimaliseren.locatie_geen_kosten_bekend",
                                 )
+                                .met("naam", &loc.naam)
+                                .met("code", &loc.financiering.code())
+                                .met("k", &datum(dag))
                             })?;
-                        som += plaatsen * dagen[k] * prijs;
+                        som += plaatsen * d * prijs;
                     }
                     som
                 }
@@ -405,7 +401,9 @@ fn gemeente_oplossen(
     doel: i64,
 ) -> CoreResult<GemeenteOptimalisatie> {
     let m = data.len();
-    let nodig = |k: usize| (vraag[k] * 100 + doel - 1) / doel;
+    // Whole places, rounded up: −(−a ÷ b) with Euclidean division.
+    let naar_boven = |a: i64| -(-a).div_euclid(doel);
+    let nodig = |k: usize| naar_boven(vraag[k] * 100);
     // Supply per month when every candidate leaves at its decision month.
     let basis: Vec<i64> = (0..m)
         .map(|k| {
@@ -441,7 +439,7 @@ fn gemeente_oplossen(
             if eerste.is_none_or(|e| k < e) {
                 onvermijdelijk.push(k);
             } else {
-                let tekort = (rhs[k] - maximaal + doel - 1) / doel;
+                let tekort = naar_boven(rhs[k] - maximaal);
                 if ontoereikend.is_none_or(|(_, t)| tekort > t) {
                     ontoereikend = Some((k, tekort));
                 }
@@ -555,8 +553,10 @@ fn gemeente_oplossen(
         Err(e) => {
             return Err(CoreError::validatie(
                 "optimaliseren",
-                format!("De optimalisatie voor {naam} is mislukt: {e}"),
-            ))
+                "fout.planning_optimaliseren.optimalisatie_mislukt",
+            )
+            .met("naam", &naam)
+            .met("fout", &e))
         }
     };
     let keuzes: Vec<Keuze> = (0..kandidaten.len())

@@ -711,7 +711,7 @@ mod optimaliseren_tests {
                 ("C".to_owned(), Keuze::Sluiten)
             ]
         );
-        assert_eq!(o.kosten_cent, 150_000_00 + dagen() * 500 * 100);
+        assert_eq!(o.kosten_cent, 15_000_000 + dagen() * 500 * 100);
         assert_eq!(
             o.ombouwen,
             [Ombouw {
