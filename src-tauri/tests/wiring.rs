@@ -359,6 +359,63 @@ fn ombouw_assessment_review_and_four_eyes_refusal_cross_ipc() {
         )
         .expect_err("the assessor may not decide");
     assert_eq!(fout["field"], "beoordelaar");
+
+    // An attachment chosen in the open dialog keeps its SHA-256; the check sees it unchanged.
+    let bijlage = shell.dir.join("raadsvoorstel.txt");
+    std::fs::write(&bijlage, b"abc").expect("attachment written");
+    let review = shell
+        .invoke(
+            "review_bijlage",
+            json!({ "review_id": review["id"], "pad": bijlage }),
+        )
+        .expect("attachment added");
+    assert_eq!(
+        review["bijlagen"][0]["sha256"],
+        "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+    );
+    let controles = shell
+        .invoke(
+            "ombouw_bijlagen_controleren",
+            json!({ "locatie_id": locatie["id"] }),
+        )
+        .expect("attachments checked");
+    assert_eq!(controles[0]["staat"], "ongewijzigd");
+
+    // The dossier is written as PDF to the path chosen in the save dialog.
+    let pdf = shell.dir.join("dossier.pdf");
+    shell
+        .invoke(
+            "ombouw_dossier_pdf",
+            json!({ "locatie_id": locatie["id"], "pad": pdf }),
+        )
+        .expect("dossier written");
+    assert!(std::fs::read(&pdf).expect("pdf").starts_with(b"%PDF-"));
+
+    // A new criteria set version: a Dutch error on the field, then version 2.
+    let mut set = shell
+        .invoke("ombouw_criteriaset", json!({}))
+        .expect("criteria set");
+    set["naam"] = json!(" ");
+    let fout = shell
+        .invoke(
+            "ombouw_criteriaset_nieuwe_versie",
+            json!({ "invoer": { "naam": set["naam"], "criteria": set["criteria"] } }),
+        )
+        .expect_err("a name is required");
+    assert_eq!(fout["code"], "validatie");
+    assert_eq!(fout["field"], "naam");
+    let nieuw = shell
+        .invoke(
+            "ombouw_criteriaset_nieuwe_versie",
+            json!({ "invoer": { "naam": "Versie twee", "criteria": set["criteria"] } }),
+        )
+        .expect("version 2");
+    assert_eq!(nieuw["nummer"], 2);
+    let sets = shell
+        .invoke("ombouw_criteriasets", json!({}))
+        .expect("all versions");
+    assert_eq!(sets.as_array().map(Vec::len), Some(2));
+
     let reviews = shell
         .invoke("reviews", json!({ "locatie_id": locatie["id"] }))
         .expect("history");
