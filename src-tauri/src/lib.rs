@@ -65,6 +65,9 @@ pub fn app_builder<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Buil
         commands::review_indienen,
         commands::review_besluiten,
         commands::review_opmerking,
+        commands::reservekopie_maken,
+        commands::reservekopie_terugzetten,
+        commands::herstel_info,
         commands::ombouw_dossier_pdf,
         commands::review_bijlage,
         commands::ombouw_bijlagen_controleren,
@@ -77,8 +80,8 @@ pub fn run() {
         .plugin(tauri_plugin_dialog::init())
         .setup(|app| {
             opvang_core::i18n::zet_taal(commands::taal_opgeslagen(app.handle()));
-            let (db, melding) = tauri::async_runtime::block_on(state::opstarten(app.handle()))?;
-            app.manage(AppState::met(db, melding));
+            let state = tauri::async_runtime::block_on(state::starten(app.handle()))?;
+            app.manage(state);
             Ok(())
         })
         .run(tauri::generate_context!())

@@ -2,8 +2,9 @@
 
 use std::path::{Path, PathBuf};
 
-use opvang_core::storage::is_postgres_url;
-use opvang_core::{CoreError, CoreResult, Db};
+use opvang_core::storage::backup::{self, Herstel, Terugzetting};
+use opvang_core::storage::{is_postgres_url, Backend};
+use opvang_core::{CoreError, CoreResult, Db, ErrorCode};
 use tauri::Manager;
 use tokio::sync::RwLock;
 
@@ -13,6 +14,9 @@ use crate::teamserver;
 pub struct AppState {
     db: RwLock<Db>,
     opstartmelding: Option<String>,
+    /// The damaged file found at start, while the window offers the way out (the database is
+    /// then an empty one in memory).
+    herstel: std::sync::Mutex<Option<Herstel>>,
 }
 
 impl AppState {
@@ -24,6 +28,54 @@ impl AppState {
         AppState {
             db: RwLock::new(db),
             opstartmelding,
+            herstel: std::sync::Mutex::new(None),
+        }
+    }
+
+    /// The damaged file found at start, if the user has not chosen a way out yet.
+    pub fn herstel(&self) -> Option<Herstel> {
+        self.herstel.lock().expect("herstel lock").clone()
+    }
+
+    /// Makes a backup of the open local file at `naar`.
+    pub async fn reservekopie_maken(&self, naar: &Path) -> CoreResult<PathBuf> {
+        self.db().await.reservekopie_maken(Some(naar)).await
+    }
+
+    /// Puts the backup `bron` in place of the open local file (or of the damaged one found at
+    /// start) and opens the result; nothing else uses the database meanwhile.
+    pub async fn terugzetten(&self, bron: &Path) -> CoreResult<(Db, Terugzetting)> {
+        let mut huidig = self.db.write().await;
+        let doel = match self.herstel() {
+            Some(herstel) => PathBuf::from(herstel.pad),
+            None if huidig.backend() == Backend::Postgres => {
+                return Err(CoreError::bestand(backup::SERVER_MELDING))
+            }
+            None => PathBuf::from(huidig.pad()),
+        };
+        backup::controleer_reservekopie(bron).await?;
+        huidig.close().await;
+        let uitslag = backup::terugzetten(bron, &doel).await;
+        let geopend = match &uitslag {
+            Ok(_) => Db::open(&doel).await,
+            Err(_) if self.herstel().is_some() => Db::in_geheugen().await,
+            Err(_) => Db::open(&doel).await,
+        };
+        match (uitslag, geopend) {
+            (Ok(terugzetting), Ok(db)) => {
+                *huidig = db.clone();
+                *self.herstel.lock().expect("herstel lock") = None;
+                Ok((db, terugzetting))
+            }
+            (Err(fout), Ok(db)) => {
+                *huidig = db;
+                Err(fout)
+            }
+            (_, Err(fout)) => {
+                *huidig = Db::in_geheugen().await?;
+                *self.herstel.lock().expect("herstel lock") = Some(Herstel::voor(&doel, &fout));
+                Err(fout)
+            }
         }
     }
 
@@ -48,6 +100,7 @@ impl AppState {
     pub async fn vervang(&self, nieuw: Db) {
         let oud = std::mem::replace(&mut *self.db.write().await, nieuw);
         oud.close().await;
+        *self.herstel.lock().expect("herstel lock") = None;
     }
 }
 
@@ -78,6 +131,21 @@ pub async fn opstarten<R: tauri::Runtime>(
         }
     }
     Ok((Db::open(&lokaal_pad(app)?).await?, melding))
+}
+
+/// The state to start with: as [`opstarten`], or, when the local file is damaged, an empty
+/// database in memory and the damaged file with its backups, for the window to offer a way out.
+pub async fn starten<R: tauri::Runtime>(app: &tauri::AppHandle<R>) -> CoreResult<AppState> {
+    match opstarten(app).await {
+        Ok((db, melding)) => Ok(AppState::met(db, melding)),
+        Err(fout) if fout.code == ErrorCode::Beschadigd => {
+            let herstel = Herstel::voor(&lokaal_pad(app)?, &fout);
+            let state = AppState::met(Db::in_geheugen().await?, None);
+            *state.herstel.lock().expect("herstel lock") = Some(herstel);
+            Ok(state)
+        }
+        Err(fout) => Err(fout),
+    }
 }
 
 /// The local database file: `OPVANG_DB` when it names a file, else the last file the user

@@ -1,5 +1,6 @@
 //! The `opvang` command: Opvangplanner's operations without a window (demo data, status, …).
 
+mod backup;
 mod bench;
 mod import;
 mod loadtest;
@@ -75,6 +76,21 @@ enum Opdracht {
         /// Alleen controleren en tellen; niets opslaan.
         #[arg(long = "dry-run", visible_alias = "proef")]
         proef: bool,
+    },
+    /// Maakt een reservekopie van het lokale databasebestand (standaard in de map backups naast
+    /// het bestand, met datum en tijd in de naam).
+    #[command(visible_alias = "reservekopie")]
+    Backup {
+        /// Het bestand voor de reservekopie; een bestaand bestand wordt vervangen.
+        #[arg(long, visible_alias = "to", value_name = "BESTAND")]
+        naar: Option<std::path::PathBuf>,
+    },
+    /// Zet een reservekopie terug: het bestand wordt eerst gecontroleerd, en het huidige
+    /// databasebestand wordt bewaard in de map backups.
+    #[command(visible_alias = "terugzetten")]
+    Restore {
+        /// De reservekopie die wordt teruggezet.
+        bestand: std::path::PathBuf,
     },
     /// Ombouw naar reguliere woningen: geschiktheid van locaties en besluiten.
     Ombouw {
@@ -303,6 +319,20 @@ async fn uitvoeren(cli: Cli) -> Result<(), CoreError> {
         );
         return Ok(());
     }
+    match &cli.opdracht {
+        Opdracht::Backup { naar } => {
+            print!(
+                "{}",
+                backup::maken(cli.db.as_deref(), naar.as_deref()).await?
+            );
+            return Ok(());
+        }
+        Opdracht::Restore { bestand } => {
+            print!("{}", backup::terugzetten(cli.db.as_deref(), bestand).await?);
+            return Ok(());
+        }
+        _ => {}
+    }
     let spec = cli.db.clone();
     let db = match cli.db {
         Some(spec) => Db::verbinden(&spec).await?,
@@ -379,6 +409,9 @@ async fn uitvoeren(cli: Cli) -> Result<(), CoreError> {
                 opvang_core::reviews::dossier_pdf_schrijven(&db, locatie, &pad, vandaag).await?;
                 println!("Dossier als PDF geschreven naar {}.", pad.display());
             }
+        }
+        Opdracht::Backup { .. } | Opdracht::Restore { .. } => {
+            unreachable!("handled before the database opens")
         }
         Opdracht::Auditlog { locatie, uit } => {
             let aantal = opvang_core::reports::auditlog::exporteren(&db, locatie, &uit).await?;

@@ -2,6 +2,7 @@
 //!
 //! Arguments keep their snake_case names on the JavaScript side (`rename_all = "snake_case"`).
 
+mod beheer;
 mod locations;
 mod occupancy;
 mod ombouw;
@@ -11,6 +12,7 @@ mod server;
 mod settings;
 mod taal;
 
+pub use beheer::*;
 pub use locations::*;
 pub use occupancy::*;
 pub use ombouw::*;

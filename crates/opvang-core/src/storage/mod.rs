@@ -5,6 +5,7 @@
 //! backend has its own migrations folder, kept in step.
 
 mod audit;
+pub mod backup;
 mod benchdata;
 mod copy;
 mod import;
@@ -130,8 +131,15 @@ impl Db {
     }
 
     /// Opens (creating if needed) the SQLite file at `path`, migrates it and loads reference data.
+    ///
+    /// An existing file is checked first (`PRAGMA quick_check`; a damaged one gives an error with
+    /// code `beschadigd`) and backed up into its `backups` folder before migrations change it.
     pub async fn open(path: &Path) -> CoreResult<Db> {
         sqlx::any::install_default_drivers();
+        let bestond = path.metadata().is_ok_and(|m| m.len() > 0);
+        if bestond {
+            backup::controleer_bij_openen(path).await?;
+        }
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir).map_err(|e| {
                 CoreError::bestand("fout.storage.map_niet_gemaakt")
@@ -156,14 +164,56 @@ impl Db {
             .connect_with(options)
             .await
             .map_err(|e| {
+                if backup::is_beschadigd(&e) {
+                    return backup::beschadigd(path, "geen leesbare SQLite-database");
+                }
                 CoreError::database("fout.storage.database_niet_geopend")
                     .met("path", &path.display())
                     .met("fout", &e)
             })?;
-        pool.execute("PRAGMA journal_mode = WAL;").await?;
         let db = Db {
             pool,
             pad: path.display().to_string(),
+            backend: Backend::Sqlite,
+        };
+        let geopend = async {
+            db.pool
+                .execute("PRAGMA journal_mode = WAL;")
+                .await
+                .map_err(|e| match backup::is_beschadigd(&e) {
+                    true => backup::beschadigd(path, "geen leesbare SQLite-database"),
+                    false => e.into(),
+                })?;
+            let migrator = sqlx::migrate!("./migrations/sqlite");
+            if bestond {
+                db.reservekopie_voor_migratie(&migrator).await?;
+            }
+            migrator.run(&db.pool).await?;
+            Ok::<(), CoreError>(())
+        }
+        .await;
+        if let Err(fout) = geopend {
+            db.close().await;
+            return Err(fout);
+        }
+        db.referentiedata_laden().await?;
+        Ok(db)
+    }
+
+    /// An empty database in memory, migrated and with reference data: what the window works on
+    /// while it offers the way out of a damaged file.
+    pub async fn in_geheugen() -> CoreResult<Db> {
+        sqlx::any::install_default_drivers();
+        let pool = AnyPoolOptions::new()
+            .max_connections(1)
+            .min_connections(1)
+            .idle_timeout(None)
+            .max_lifetime(None)
+            .connect_with(AnyConnectOptions::from_str("sqlite::memory:")?)
+            .await?;
+        let db = Db {
+            pool,
+            pad: ":memory:".to_owned(),
             backend: Backend::Sqlite,
         };
         sqlx::migrate!("./migrations/sqlite").run(&db.pool).await?;

@@ -41,6 +41,9 @@ import type { StatusWijziging } from './types/StatusWijziging';
 import type { Taal } from './types/Taal';
 import type { TrendPunt } from './types/TrendPunt';
 import type { Voortgang } from './types/Voortgang';
+import type { Herstel } from './types/Herstel';
+import type { Reservekopie } from './types/Reservekopie';
+import type { Terugzetting } from './types/Terugzetting';
 
 /** A failed command: the core's `{code, message, field}` with its message in the chosen language. */
 export class ApiError extends Error {
@@ -178,6 +181,9 @@ export const api = {
   reviewBesluiten: (invoer: BesluitInvoer) => call<Review>('review_besluiten', { invoer }),
   reviewOpmerking: (reviewId: number, tekst: string) =>
     call<Review>('review_opmerking', { review_id: reviewId, tekst }),
+  reservekopieMaken: (pad: string) => call<string>('reservekopie_maken', { pad }),
+  reservekopieTerugzetten: (pad: string) => call<Terugzetting>('reservekopie_terugzetten', { pad }),
+  herstelInfo: () => call<Herstel | null>('herstel_info'),
   reviewBijlage: (reviewId: number, pad: string) =>
     call<Review>('review_bijlage', { review_id: reviewId, pad }),
   ombouwBijlagenControleren: (locatieId: number) =>
@@ -185,6 +191,8 @@ export const api = {
   ombouwDossierPdf: (locatieId: number, pad: string) =>
     call<null>('ombouw_dossier_pdf', { locatie_id: locatieId, pad }),
 };
+
+export type { Herstel, Reservekopie, Terugzetting };
 
 export type {
   AuditRegel,
