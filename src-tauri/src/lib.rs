@@ -28,6 +28,7 @@ pub fn app_builder<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Buil
         commands::plan_vergelijken,
         commands::plan_optimaliseren,
         commands::plan_exporteren,
+        commands::plan_kaart,
         commands::locatie,
         commands::locatie_toevoegen,
         commands::locatie_wijzigen,

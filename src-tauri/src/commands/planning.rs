@@ -5,8 +5,8 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 use opvang_core::planning::{
-    self, Financieringsraming, Normbedrag, NormbedragInvoer, OpgeslagenScenario, Optimalisatie,
-    OptimalisatieInstellingen, PlanOverzicht, Scenario, ScenarioKerncijfers,
+    self, Financieringsraming, KaartTekort, Normbedrag, NormbedragInvoer, OpgeslagenScenario,
+    Optimalisatie, OptimalisatieInstellingen, PlanOverzicht, Scenario, ScenarioKerncijfers,
 };
 use opvang_core::{CoreError, CoreResult};
 use tauri::State;
@@ -126,6 +126,24 @@ pub async fn plan_projecteren(
     })
     .await
     .map_err(|e| CoreError::database("fout.app_planning.projectie_afgebroken").met("fout", &e))
+}
+
+/// The projected gap per municipality in `maand` under `scenario` (central projection, no runs),
+/// for colouring the map.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn plan_kaart(
+    state: State<'_, AppState>,
+    scenario: Scenario,
+    start: NaiveDate,
+    maand: NaiveDate,
+) -> CoreResult<KaartTekort> {
+    scenario.valideer()?;
+    let invoer = planning::invoer_laden(&state.db().await, start).await?;
+    tokio::task::spawn_blocking(move || {
+        planning::tekort_per_gemeente(&planning::projecteren(&invoer, &scenario, 0, 0), maand)
+    })
+    .await
+    .map_err(|e| CoreError::database("fout.app_planning.projectie_afgebroken").met("fout", &e))?
 }
 
 #[tauri::command(rename_all = "snake_case")]

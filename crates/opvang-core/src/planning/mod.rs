@@ -6,6 +6,7 @@
 
 pub mod export;
 mod financiering;
+mod kaart;
 mod optimaliseren;
 mod projectie;
 mod scenario;
@@ -18,6 +19,7 @@ pub use financiering::{
     financiering_ramen, voorbeeld_booo_2022, FinancieringJaar, Financieringsraming, Normbedrag,
     NormbedragInvoer,
 };
+pub use kaart::{tekort_per_gemeente, GemeenteTekort, KaartTekort};
 pub use optimaliseren::{
     ombouwkosten_bij_score, optimaliseren, GemeenteOptimalisatie, Keuze, LocatieBesluit,
     OmbouwGegevens, Optimalisatie, OptimalisatieInstellingen, Vraagniveau,

@@ -27,6 +27,7 @@ import type { LocatieStand } from './types/LocatieStand';
 import type { Peiling } from './types/Peiling';
 import type { PeilingInvoer } from './types/PeilingInvoer';
 import type { PlanOverzicht } from './types/PlanOverzicht';
+import type { KaartTekort } from './types/KaartTekort';
 import type { Scenario } from './types/Scenario';
 import type { Financieringsraming } from './types/Financieringsraming';
 import type { Normbedrag } from './types/Normbedrag';
@@ -115,6 +116,8 @@ export const api = {
     call<number>('plan_exporteren', { scenario, start, runs, seed, pad }),
   planProjecteren: (scenario: Scenario, start: string, runs: number, seed: number) =>
     call<PlanOverzicht>('plan_projecteren', { scenario, start, runs, seed }),
+  planKaart: (scenario: Scenario, start: string, maand: string) =>
+    call<KaartTekort>('plan_kaart', { scenario, start, maand }),
   locatie: (id: number) => call<Locatie>('locatie', { id }),
   locatieToevoegen: (invoer: LocatieInvoer) => call<Locatie>('locatie_toevoegen', { invoer }),
   locatieWijzigen: (id: number, versie: number, invoer: LocatieInvoer) =>

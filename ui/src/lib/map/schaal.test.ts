@@ -3,6 +3,7 @@ import type { Totalen } from '../api/types/Totalen';
 import {
   BLAUW,
   KLEUR_GEEN_LOCATIES,
+  KLEUR_GEEN_TEKORT,
   KLEUR_GEEN_WAARDE,
   KLEUR_TEKORT,
   klasseLabel,
@@ -11,6 +12,8 @@ import {
   kleurVan,
   kwintielGrenzen,
   rondGetal,
+  ROOD,
+  waarde,
 } from './schaal';
 
 function totalen(gerealiseerd: number, bezet: number, graad: number | null): Totalen {
@@ -96,9 +99,23 @@ describe('map colour classes', () => {
 
   it('colours municipalities without locations or without a value neutrally', () => {
     const k = klassen('graad', []);
-    expect(kleurVan(undefined, 'graad', k)).toBe(KLEUR_GEEN_LOCATIES);
-    expect(kleurVan(totalen(0, 0, null), 'graad', k)).toBe(KLEUR_GEEN_WAARDE);
-    expect(kleurVan(totalen(100, 97, 970), 'graad', k)).toBe(BLAUW[3]);
-    expect(kleurVan(totalen(100, 103, 1030), 'graad', k)).toBe(KLEUR_TEKORT);
+    expect(kleurVan(false, null, k)).toBe(KLEUR_GEEN_LOCATIES);
+    expect(kleurVan(true, waarde(totalen(0, 0, null), 'graad'), k)).toBe(KLEUR_GEEN_WAARDE);
+    expect(kleurVan(true, waarde(totalen(100, 97, 970), 'graad'), k)).toBe(BLAUW[3]);
+    expect(kleurVan(true, waarde(totalen(100, 103, 1030), 'graad'), k)).toBe(KLEUR_TEKORT);
+  });
+
+  it('colours a projected shortage red and no shortage green', () => {
+    const k = klassen('tekort', [0, 0, 4, 30, 60, 250, 900]);
+    expect(k[0]).toEqual({ van: null, tot: 1, kleur: KLEUR_GEEN_TEKORT });
+    expect(klasseLabel('tekort', k[0])).toBe('geen tekort');
+    expect(klasseVan(0, k)).toBe(0);
+    expect(klasseVan(1, k)).toBe(1);
+    expect(k.slice(1).every((x) => ROOD.includes(x.kleur))).toBe(true);
+    expect(k.at(-1)?.kleur).toBe(ROOD.at(-1));
+    expect(klasseLabel('tekort', k[1])).toBe(`1 t/m ${(k[1].tot ?? 0) - 1}`);
+    // Without any shortage the legend still says what red would mean.
+    const geen = klassen('tekort', [0, 0]);
+    expect(geen.map((x) => klasseLabel('tekort', x))).toEqual(['geen tekort', '1 of meer']);
   });
 });

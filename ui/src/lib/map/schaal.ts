@@ -4,10 +4,13 @@ import type { Totalen } from '../api/types/Totalen';
 import { aantal, percentage } from '../format';
 import { t } from '../i18n';
 
-/** The measures a planner can colour the map by. */
-export type Maat = 'graad' | 'gerealiseerd' | 'vrij';
+/** The measures of the current occupancy, read from a municipality's totals. */
+export type StandMaat = 'graad' | 'gerealiseerd' | 'vrij';
 
-export const MATEN: Maat[] = ['graad', 'gerealiseerd', 'vrij'];
+/** The measures a planner can colour the map by; `tekort` is the projected gap from planning. */
+export type Maat = StandMaat | 'tekort';
+
+export const MATEN: Maat[] = ['graad', 'gerealiseerd', 'vrij', 'tekort'];
 
 /** A class of values `van <= w < tot` (open ends are null) with its fill colour. */
 export interface Klasse {
@@ -23,12 +26,15 @@ export const KLEUR_GEEN_WAARDE = '#c9c9c9';
 export const KLEUR_TEKORT = '#c0392b';
 /** Light to dark blue (ColorBrewer Blues), light enough for a dark outline to stay visible. */
 export const BLAUW = ['#c6dbef', '#9ecae1', '#6baed6', '#3182bd', '#08519c'];
+/** Light to dark red (ColorBrewer Reds) for a projected shortage, and green for none. */
+export const ROOD = ['#fcbba1', '#fc9272', '#fb6a4a', '#de2d26', '#a50f15'];
+export const KLEUR_GEEN_TEKORT = '#c7e9c0';
 
 /** Occupancy rate classes in tenths of a percent: below 70%, 70–85, 85–95, 95–100, 100% or more. */
 const GRAAD_GRENZEN = [700, 850, 950, 1000];
 
-/** The value of a measure for a municipality's totals; null when it has none (no capacity). */
-export function waarde(totalen: Totalen, maat: Maat): number | null {
+/** The value of an occupancy measure for a municipality's totals; null when it has none (no capacity). */
+export function waarde(totalen: Totalen, maat: StandMaat): number | null {
   switch (maat) {
     case 'graad':
       return totalen.graad;
@@ -80,6 +86,11 @@ export function klassen(maat: Maat, waarden: number[]): Klasse[] {
       { van: 1000, tot: null, kleur: KLEUR_TEKORT },
     ];
   }
+  if (maat === 'tekort') {
+    const grenzen = kwintielGrenzen(waarden).filter((g) => g > 1);
+    const rood = ROOD.slice(ROOD.length - grenzen.length - 1);
+    return [{ van: null, tot: 1, kleur: KLEUR_GEEN_TEKORT }, ...uitGrenzen(grenzen, rood, 1)];
+  }
   const grenzen = kwintielGrenzen(waarden);
   const blauw = BLAUW.slice(BLAUW.length - grenzen.length - 1);
   if (maat === 'vrij') {
@@ -95,9 +106,8 @@ export function klasseVan(w: number, lijst: Klasse[]): number {
 }
 
 /** The fill of a municipality: neutral without locations or without a value, else its class. */
-export function kleurVan(totalen: Totalen | undefined, maat: Maat, lijst: Klasse[]): string {
-  if (!totalen) return KLEUR_GEEN_LOCATIES;
-  const w = waarde(totalen, maat);
+export function kleurVan(heeftLocaties: boolean, w: number | null, lijst: Klasse[]): string {
+  if (!heeftLocaties) return KLEUR_GEEN_LOCATIES;
   if (w === null) return KLEUR_GEEN_WAARDE;
   return lijst[klasseVan(w, lijst)].kleur;
 }
@@ -110,6 +120,7 @@ export function toon(maat: Maat, w: number | null): string {
 
 /** The legend label of a class; values are whole (tenths or counts), so `tot` shows as `tot − 1`. */
 export function klasseLabel(maat: Maat, k: Klasse): string {
+  if (maat === 'tekort' && k.van === null && k.tot === 1) return t('kaart.geen_tekort');
   if (k.van === null && k.tot !== null) {
     return t('kaart.klasse_onder', { tot: toon(maat, k.tot) });
   }
