@@ -423,7 +423,7 @@ fn gemeente_oplossen(
     let mut onvermijdelijk: Vec<usize> = Vec::new();
     let mut ontoereikend: Option<(usize, i64)> = None;
     let mut ontoereikende_maanden = 0;
-    for k in 0..m {
+    for (k, r) in rhs.iter_mut().enumerate() {
         let maximaal: i64 = kandidaten
             .iter()
             .filter(|c| k >= c.t)
@@ -435,17 +435,17 @@ fn gemeente_oplossen(
                 })
             })
             .sum();
-        if rhs[k] > maximaal {
+        if *r > maximaal {
             if eerste.is_none_or(|e| k < e) {
                 onvermijdelijk.push(k);
             } else {
-                let tekort = naar_boven(rhs[k] - maximaal);
+                let tekort = naar_boven(*r - maximaal);
                 if ontoereikend.is_none_or(|(_, t)| tekort > t) {
                     ontoereikend = Some((k, tekort));
                 }
                 ontoereikende_maanden += 1;
                 // Cover what can be covered: in this month every location stays or converts.
-                rhs[k] = maximaal;
+                *r = maximaal;
             }
         }
     }
@@ -520,11 +520,11 @@ fn gemeente_oplossen(
             model = model.with(constraint!(behoud[i] + o <= 1));
         }
     }
-    for k in 0..m {
+    for (k, &r) in rhs.iter().enumerate() {
         let actief: Vec<usize> = (0..kandidaten.len())
             .filter(|&i| k >= kandidaten[i].t)
             .collect();
-        if actief.is_empty() || rhs[k] <= 0 {
+        if actief.is_empty() || r <= 0 {
             continue;
         }
         let mut lhs = Expression::from(0.0);
@@ -534,7 +534,7 @@ fn gemeente_oplossen(
                 lhs += ((100 * kandidaten[i].bewoners) as f64) * o;
             }
         }
-        model = model.with(constraint!(lhs >= rhs[k] as f64));
+        model = model.with(constraint!(lhs >= r as f64));
     }
     let oplossing = match model.solve() {
         Ok(s) => s,
