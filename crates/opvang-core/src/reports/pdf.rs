@@ -256,25 +256,25 @@ impl Rapport {
 
     /// Title of the report (18 pt).
     pub fn kop1(&mut self, tekst: &str) {
-        self.kop(tekst, 18.0, 8.0);
+        self.kop(tekst, 18.0, 8.0, 10.0);
     }
 
     /// Section heading (13.5 pt).
     pub fn kop2(&mut self, tekst: &str) {
-        self.kop(tekst, 13.5, 14.0);
+        self.kop(tekst, 13.5, 14.0, 10.0);
     }
 
     /// Subsection heading (11 pt).
     pub fn kop3(&mut self, tekst: &str) {
-        self.kop(tekst, 11.0, 10.0);
+        self.kop(tekst, 11.0, 10.0, 6.0);
     }
 
-    fn kop(&mut self, tekst: &str, grootte: f32, ervoor: f32) {
+    fn kop(&mut self, tekst: &str, grootte: f32, ervoor: f32, regels_erna: f32) {
         let regels = self.breek(tekst, grootte, true, INHOUD_BREEDTE);
         let hoogte = regels.len() as f32 * grootte * 1.25;
-        // Keep a heading with what follows: room for a subheading and a few lines.
+        // Keep a heading with what follows (a section heading also with its first subheading).
         self.ruimte(ervoor);
-        self.plek_voor(hoogte + 6.0 * TEKST_GROOTTE * REGELAFSTAND);
+        self.plek_voor(hoogte + regels_erna * TEKST_GROOTTE * REGELAFSTAND);
         for regel in regels {
             self.y += grootte * 1.25;
             let y = self.y - grootte * 0.25;
