@@ -73,6 +73,7 @@ pub fn app_builder<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Buil
         commands::review_bijlage,
         commands::ombouw_bijlagen_controleren,
         commands::vng_rapport,
+        commands::vng_rapport_exporteren,
     ])
 }
 

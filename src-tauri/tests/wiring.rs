@@ -454,4 +454,24 @@ fn vng_report_crosses_ipc_with_rows_totals_and_checks() {
     assert_eq!(rapport["rijen"][0]["soort"], "hotel_pension");
     assert_eq!(rapport["controles"][0]["soort"], "geen_peiling");
     assert_eq!(rapport["controles"][0]["locatie_naam"], "Hotel De Linde");
+
+    let pad = shell.dir.join("vng.xlsx");
+    let rijen = shell
+        .invoke(
+            "vng_rapport_exporteren",
+            json!({ "peildatum": "2026-11-23", "formaat": "xlsx", "pad": pad }),
+        )
+        .expect("exported");
+    assert_eq!(rijen, 1);
+    assert!(std::fs::read(&pad)
+        .expect("file written")
+        .starts_with(b"PK"));
+    let fout = shell
+        .invoke(
+            "vng_rapport_exporteren",
+            json!({ "peildatum": "2026-11-23", "formaat": "csv",
+                "pad": shell.dir.join("geen/map/vng.csv") }),
+        )
+        .expect_err("no such folder");
+    assert_eq!(fout["code"], "bestand");
 }

@@ -6,6 +6,7 @@ mod import;
 mod loadtest;
 mod ombouw;
 mod plan;
+mod report;
 mod status;
 
 use std::process::ExitCode;
@@ -91,6 +92,12 @@ enum Opdracht {
     Restore {
         /// De reservekopie die wordt teruggezet.
         bestand: std::path::PathBuf,
+    },
+    /// Rapportages: het VNG-rapport op een peildatum, samenvoegen van rapporten van gemeenten
+    /// en het jaarwerkboek met de bezetting per dag.
+    Report {
+        #[command(subcommand)]
+        opdracht: report::ReportOpdracht,
     },
     /// Ombouw naar reguliere woningen: geschiktheid van locaties en besluiten.
     Ombouw {
@@ -412,6 +419,9 @@ async fn uitvoeren(cli: Cli) -> Result<(), CoreError> {
         }
         Opdracht::Backup { .. } | Opdracht::Restore { .. } => {
             unreachable!("handled before the database opens")
+        }
+        Opdracht::Report { opdracht } => {
+            print!("{}", report::uitvoeren(&db, &opdracht, vandaag).await?);
         }
         Opdracht::Auditlog { locatie, uit } => {
             let aantal = opvang_core::reports::auditlog::exporteren(&db, locatie, &uit).await?;

@@ -1,7 +1,9 @@
-//! Commands for VNG reporting: the report with its checks for a peildatum.
+//! Commands for VNG reporting: the report with its checks for a peildatum, and its export.
+
+use std::path::PathBuf;
 
 use chrono::NaiveDate;
-use opvang_core::reports::vng::{self, VngRapport};
+use opvang_core::reports::vng::{self, VngFormaat, VngRapport};
 use opvang_core::CoreResult;
 use tauri::State;
 
@@ -13,4 +15,16 @@ pub async fn vng_rapport(
     peildatum: NaiveDate,
 ) -> CoreResult<VngRapport> {
     vng::rapport(&state.db().await, peildatum).await
+}
+
+/// Writes the report to the file the user chose in the save dialog; returns the rows written.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn vng_rapport_exporteren(
+    state: State<'_, AppState>,
+    peildatum: NaiveDate,
+    formaat: VngFormaat,
+    pad: PathBuf,
+) -> CoreResult<usize> {
+    let rapport = vng::rapport(&state.db().await, peildatum).await?;
+    vng::exporteren(&rapport, formaat, &pad)
 }

@@ -2,17 +2,23 @@
 //! places per target group in columns), national totals and the data-quality checks before export.
 
 mod controles;
+pub mod csv;
+pub mod json;
+mod pdf;
+pub mod tabel;
 pub mod teksten;
+pub mod xlsx;
 
 pub use controles::{Controle, ControleSoort};
 
 use std::collections::{BTreeMap, HashSet};
+use std::path::Path;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::error::CoreResult;
+use crate::error::{CoreError, CoreResult};
 use crate::locations::LocatieType;
 use crate::occupancy::totals::{per_gebied, signalen};
 use crate::occupancy::{Gebied, GebiedSoort, GebiedTotalen, LocatieStand, SignaalSoort, Totalen};
@@ -147,5 +153,92 @@ pub fn samenstellen(
     }
 }
 
+/// Totals per area of `soort` summed from report rows, sorted by area name (as the dashboard's).
+pub fn gebieden_uit_rijen(rijen: &[VngRij], soort: GebiedSoort) -> Vec<GebiedTotalen> {
+    let mut groepen: BTreeMap<(&str, &str), Vec<&Totalen>> = BTreeMap::new();
+    for r in rijen {
+        let sleutel = match soort {
+            GebiedSoort::Land => ("Nederland", "NL"),
+            GebiedSoort::Provincie => (r.provincie_naam.as_str(), r.provincie_code.as_str()),
+            GebiedSoort::Veiligheidsregio => (
+                r.veiligheidsregio_naam.as_str(),
+                r.veiligheidsregio_code.as_str(),
+            ),
+            GebiedSoort::Gemeente => (r.gemeente_naam.as_str(), r.gemeente_code.as_str()),
+        };
+        groepen.entry(sleutel).or_default().push(&r.totalen);
+    }
+    groepen
+        .into_iter()
+        .map(|((naam, code), delen)| GebiedTotalen {
+            soort,
+            code: code.to_owned(),
+            naam: naam.to_owned(),
+            totalen: Totalen::som(delen),
+        })
+        .collect()
+}
+
+/// The file formats of the report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum VngFormaat {
+    Xlsx,
+    Csv,
+    Json,
+    Pdf,
+}
+
+impl VngFormaat {
+    /// The format named by a file extension or CLI argument (`xlsx`, `csv`, `json`, `pdf`).
+    pub fn uit_naam(naam: &str) -> Option<Self> {
+        match naam.to_ascii_lowercase().as_str() {
+            "xlsx" => Some(Self::Xlsx),
+            "csv" => Some(Self::Csv),
+            "json" => Some(Self::Json),
+            "pdf" => Some(Self::Pdf),
+            _ => None,
+        }
+    }
+}
+
+/// The bytes of the report in `formaat`.
+pub fn bytes(rapport: &VngRapport, formaat: VngFormaat) -> CoreResult<Vec<u8>> {
+    match formaat {
+        VngFormaat::Xlsx => xlsx::schrijven(rapport),
+        VngFormaat::Csv => csv::schrijven(rapport),
+        VngFormaat::Json => json::schrijven(rapport),
+        VngFormaat::Pdf => pdf::schrijven(rapport),
+    }
+}
+
+/// Writes the report to `pad`; returns the number of data rows.
+pub fn exporteren(rapport: &VngRapport, formaat: VngFormaat, pad: &Path) -> CoreResult<usize> {
+    let inhoud = bytes(rapport, formaat)?;
+    std::fs::write(pad, inhoud).map_err(|e| {
+        CoreError::bestand("fout.reports_vng.bestand_niet_geschreven")
+            .met("pad", &pad.display())
+            .met("fout", &e)
+    })?;
+    Ok(rapport.rijen.len())
+}
+
+/// Reads a report file (XLSX, CSV or JSON, told apart by the extension of `bestand`).
+pub fn lezen(bestand: &str, bytes: &[u8]) -> CoreResult<tabel::GelezenRijen> {
+    let extensie = bestand.rsplit_once('.').map_or("", |(_, e)| e);
+    match VngFormaat::uit_naam(extensie) {
+        Some(VngFormaat::Xlsx) => xlsx::lezen(bestand, bytes),
+        Some(VngFormaat::Csv) => csv::lezen(bestand, bytes),
+        Some(VngFormaat::Json) => json::lezen(bestand, bytes),
+        _ => Err(
+            CoreError::bestand("fout.reports_vng.alleen_vng_rapporten_xlsx")
+                .met("bestand", &bestand),
+        ),
+    }
+}
+
+#[cfg(test)]
+mod bestanden_tests;
 #[cfg(test)]
 mod tests;

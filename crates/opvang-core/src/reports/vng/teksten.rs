@@ -138,6 +138,8 @@ pub fn controlesoort(soort: ControleSoort) -> &'static str {
 
 /// Sheet names of the XLSX report.
 pub const BLAD_RAPPORT: &str = "Rapport";
+pub const BLAD_PROVINCIES: &str = "Provincies";
+pub const BLAD_VEILIGHEIDSREGIOS: &str = "Veiligheidsregio's";
 pub const BLAD_CONTROLES: &str = "Controles";
 pub const BLAD_METADATA: &str = "Metadata";
 
@@ -158,3 +160,69 @@ pub const META_SCHEMAVERSIE: &str = "Schemaversie";
 pub const META_BRON: &str = "Brondatabase";
 pub const META_VEROUDERD: &str = "Peiling verouderd na (dagen)";
 pub const META_KOPPEN: [&str; 2] = ["Gegeven", "Waarde"];
+
+/// Headers of the sheets with totals per province or safety region (after code and name).
+pub const GEBIED_KOPPEN: [&str; 17] = [
+    "Code",
+    "Naam",
+    "Locaties",
+    "Gerealiseerde plaatsen",
+    "Niet inzetbaar",
+    "Inzetbaar",
+    "Bezet ontheemden",
+    "Bezet statushouders",
+    "Bezet asielzoekers",
+    "Bezet overig",
+    "Bezet totaal",
+    "Vrij",
+    "Bezettingsgraad",
+    "Bezettingsgraad inzetbaar",
+    "Verouderde peilingen",
+    "Overbezette locaties",
+    "Locaties zonder peiling",
+];
+
+/// The name of the total row below the area sheets.
+pub const TOTAAL_NEDERLAND: &str = "Nederland";
+
+/// Texts of the printable PDF report.
+pub mod pdf {
+    pub const TITEL: &str = "VNG-rapportage bezetting opvang";
+    pub const PEILDATUM: &str = "Peildatum";
+    pub const GEGENEREERD: &str = "Gemaakt op";
+    pub const BRON: &str = "Brondatabase";
+    pub const SCHEMAVERSIE: &str = "Schemaversie";
+    pub const LANDELIJK: &str = "Landelijke totalen";
+    pub const GRAFIEK: &str = "Bezettingsgraad per provincie";
+    pub const GRAFIEK_AS: &str = "Bezettingsgraad (%)";
+    pub const REGIONAAL: &str = "Per veiligheidsregio";
+    pub const PER_PROVINCIE: &str = "Per provincie";
+    pub const CONTROLES: &str = "Controles";
+    pub const GEEN_CONTROLES: &str = "Geen bevindingen: alle locaties hebben een actuele peiling.";
+    pub const TOTAAL: &str = "Totaal";
+    pub const VOETTEKST: &str = "Opvangplanner · VNG-rapportage · peildatum";
+    pub const GEGEVENS: [&str; 11] = [
+        "Locaties",
+        "Gerealiseerde plaatsen",
+        "Niet inzetbaar",
+        "Bezet ontheemden",
+        "Bezet statushouders",
+        "Bezet asielzoekers",
+        "Bezet overig",
+        "Bezet totaal",
+        "Vrij",
+        "Bezettingsgraad",
+        "Bezettingsgraad inzetbaar",
+    ];
+    /// Table columns: area, locations, realised, occupied, free, both rates.
+    pub const KOLOMMEN: [&str; 7] = [
+        "Gebied",
+        "Locaties",
+        "Gerealiseerd",
+        "Bezet",
+        "Vrij",
+        "Bezettingsgraad",
+        "Graad inzetbaar",
+    ];
+    pub const CONTROLE_KOLOMMEN: [&str; 3] = ["Controle", "Gemeente", "Melding"];
+}
