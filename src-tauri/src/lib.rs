@@ -10,7 +10,12 @@ pub use state::AppState;
 
 /// Builds the Tauri app with every command registered; shared by `run` and the wiring tests.
 pub fn app_builder<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
+    let builder = builder.manage(commands::ImportBuffer::default());
     builder.invoke_handler(tauri::generate_handler![
+        commands::import_ontvangen,
+        commands::import_lezen,
+        commands::import_voorbeeld,
+        commands::import_uitvoeren,
         commands::gemeenten,
         commands::dashboard,
         commands::trend,

@@ -55,6 +55,25 @@ impl Shell {
     }
 }
 
+impl Shell {
+    /// Invokes `cmd` with a raw byte body, as the front end sends a chosen file.
+    fn invoke_raw(&self, cmd: &str, bytes: &[u8]) -> Result<Value, Value> {
+        get_ipc_response(
+            &self.window,
+            InvokeRequest {
+                cmd: cmd.into(),
+                callback: CallbackFn(0),
+                error: CallbackFn(1),
+                url: "tauri://localhost".parse().unwrap(),
+                body: InvokeBody::Raw(bytes.to_vec()),
+                headers: Default::default(),
+                invoke_key: tauri::test::INVOKE_KEY.to_string(),
+            },
+        )
+        .map(|body| body.deserialize::<Value>().expect("JSON response"))
+    }
+}
+
 impl Drop for Shell {
     fn drop(&mut self) {
         if let Some(state) = self.window.app_handle().try_state::<AppState>() {
@@ -474,4 +493,75 @@ fn vng_report_crosses_ipc_with_rows_totals_and_checks() {
         )
         .expect_err("no such folder");
     assert_eq!(fout["code"], "bestand");
+}
+
+#[test]
+fn import_receives_reads_previews_and_imports_a_file_and_reuses_a_corrected_mapping() {
+    let shell = Shell::new("import");
+    let fout = shell
+        .invoke(
+            "import_voorbeeld",
+            json!({ "koppeling": { "kolommen": [] }, "voortgang": "__CHANNEL__:1" }),
+        )
+        .expect_err("nothing read yet");
+    assert_eq!(fout["message"], "Kies eerst een bestand om te importeren.");
+
+    let csv = "Opvang Utrecht;;;\nGemeente;Plek;Peildatum;Capaciteit;Bezet ontheemden\n\
+               Utrecht;Hotel Zuid;2-11-2026;120;100\nUtrecht;Kantoor Noord;2-11-2026;1.024;900\n";
+    assert_eq!(
+        shell.invoke_raw("import_ontvangen", csv.as_bytes()),
+        Ok(json!(csv.len()))
+    );
+    let bestand = shell
+        .invoke("import_lezen", json!({ "naam": "opvang.csv" }))
+        .expect("the file is read");
+    assert_eq!(bestand["kopregel"], 2);
+    assert_eq!(bestand["rijen"], 2);
+    assert_eq!(bestand["opgeslagen"], false);
+    assert_eq!(
+        bestand["koppeling"]["kolommen"][1],
+        json!({ "kop": "Plek", "veld": null })
+    );
+
+    let mut koppeling = bestand["koppeling"].clone();
+    koppeling["kolommen"][1]["veld"] = json!("locatie");
+    let voorbeeld = shell
+        .invoke(
+            "import_voorbeeld",
+            json!({ "koppeling": koppeling, "voortgang": "__CHANNEL__:2" }),
+        )
+        .expect("a preview");
+    assert_eq!(voorbeeld["fouten"], 0);
+    assert_eq!(voorbeeld["koppeling_opgeslagen"], true);
+    assert_eq!(voorbeeld["resultaat"]["nieuwe_locaties"], 2);
+    assert_eq!(voorbeeld["resultaat"]["proef"], true);
+
+    let resultaat = shell
+        .invoke(
+            "import_uitvoeren",
+            json!({ "koppeling": koppeling, "voortgang": "__CHANNEL__:3" }),
+        )
+        .expect("the import");
+    assert_eq!(resultaat["nieuwe_peilingen"], 2);
+    assert_eq!(resultaat["proef"], false);
+
+    // The same headings again: the corrected mapping comes back.
+    shell
+        .invoke_raw("import_ontvangen", csv.as_bytes())
+        .unwrap();
+    let opnieuw = shell
+        .invoke("import_lezen", json!({ "naam": "opvang.csv" }))
+        .unwrap();
+    assert_eq!(opnieuw["opgeslagen"], true);
+    assert_eq!(opnieuw["koppeling"], koppeling);
+
+    shell.invoke_raw("import_ontvangen", b"leeg").unwrap();
+    let fout = shell
+        .invoke("import_lezen", json!({ "naam": "notities.docx" }))
+        .expect_err("not a spreadsheet");
+    assert_eq!(fout["code"], "bestand");
+    assert_eq!(
+        fout["message"],
+        "notities.docx is geen CSV-, XLSX- of ODS-bestand."
+    );
 }

@@ -7,7 +7,9 @@ use chrono::NaiveDate;
 use opvang_core::import::{lees_bestand, ontleed, Koppeling};
 use opvang_core::{CoreError, CoreResult, Db};
 
-/// Reads `bestand` with the saved mapping or the automatic one; returns the report to print.
+/// Reads `bestand` with the mapping file given, else the mapping saved in the database for its
+/// headings, else the automatic one; a mapping file given is saved for those headings once the
+/// import succeeds. Returns the report to print.
 pub async fn uitvoeren(
     db: &Db,
     bestand: &Path,
@@ -26,6 +28,7 @@ pub async fn uitvoeren(
         .file_name()
         .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
     let tabel = lees_bestand(&naam, &lees(bestand)?)?;
+    let gegeven = koppeling.is_some();
     let koppeling = match koppeling {
         Some(pad) => {
             let tekst = String::from_utf8(lees(pad)?).map_err(|_| {
@@ -33,7 +36,13 @@ pub async fn uitvoeren(
             })?;
             Koppeling::uit_json(&tekst)?
         }
-        None => Koppeling::automatisch(&tabel.koppen),
+        None => match db.opgeslagen_koppeling(&tabel.koppen).await? {
+            Some(opgeslagen) => {
+                eprintln!("Opgeslagen koppeling gebruikt voor deze kolommen.");
+                opgeslagen
+            }
+            None => Koppeling::automatisch(&tabel.koppen),
+        },
     };
     let ontleding = ontleed(&tabel, &koppeling, &db.gemeenten().await?, vandaag)?;
     let mut uit = String::new();
@@ -47,6 +56,9 @@ pub async fn uitvoeren(
         .importeren(&ontleding, proef, |stap| eprint!("\r{}", stap.bericht))
         .await?;
     eprintln!();
+    if gegeven && !proef && db.koppeling_opslaan(&tabel.koppen, &koppeling).await? {
+        eprintln!("De koppeling is opgeslagen voor bestanden met deze kolommen.");
+    }
     let werkwoord = if proef {
         "Proefimport (niets opgeslagen)"
     } else {

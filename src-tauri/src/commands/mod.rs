@@ -3,6 +3,7 @@
 //! Arguments keep their snake_case names on the JavaScript side (`rename_all = "snake_case"`).
 
 mod beheer;
+mod import;
 mod locations;
 mod occupancy;
 mod ombouw;
@@ -13,6 +14,7 @@ mod settings;
 mod taal;
 
 pub use beheer::*;
+pub use import::*;
 pub use locations::*;
 pub use occupancy::*;
 pub use ombouw::*;

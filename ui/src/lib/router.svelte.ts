@@ -12,6 +12,7 @@ export type Route =
   | { scherm: 'ombouw' }
   | { scherm: 'beoordeling'; id: number }
   | { scherm: 'criteria' }
+  | { scherm: 'import' }
   | { scherm: 'instellingen' };
 
 export const router = $state<{ route: Route }>({ route: { scherm: 'dashboard' } });

@@ -64,7 +64,15 @@ pub fn lees_csv(bytes: &[u8]) -> CoreResult<Tabel> {
                 .met("i", &(i + 1))
                 .met("fout", &e)
         })?;
-        let rij = record.position().map_or(i + 1, |p| p.line() as usize);
+        // The csv crate gives a record that follows blank lines the line of the first blank one.
+        let rij = record.position().map_or(i + 1, |p| {
+            let leeg = tekst.as_bytes()[p.byte() as usize..]
+                .iter()
+                .take_while(|&&b| b == b'\n' || b == b'\r')
+                .filter(|&&b| b == b'\n')
+                .count();
+            p.line() as usize + leeg
+        });
         alle.push((rij, record.iter().map(str::to_owned).collect::<Vec<_>>()));
     }
     tabel_uit_rijen(alle)

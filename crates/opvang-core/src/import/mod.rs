@@ -131,6 +131,33 @@ impl Koppeling {
         serde_json::to_string_pretty(self).expect("a mapping serializes")
     }
 
+    /// A fingerprint of a heading row: the same headings (in any case or spacing, in the same
+    /// order) give the same fingerprint, so a saved mapping is found again for the next file.
+    pub fn vingerafdruk(koppen: &[String]) -> String {
+        use sha2::{Digest, Sha256};
+        let mut hasher = Sha256::new();
+        for kop in koppen {
+            let kop: String = kop.split_whitespace().collect::<Vec<_>>().join(" ");
+            hasher.update(kop.to_lowercase().as_bytes());
+            hasher.update([0x1f]);
+        }
+        hasher
+            .finalize()
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect()
+    }
+
+    /// Whether this mapping names exactly the columns of `koppen` (so it can be used for them).
+    pub fn past_op(&self, koppen: &[String]) -> bool {
+        self.kolommen.len() == koppen.len()
+            && self
+                .kolommen
+                .iter()
+                .zip(koppen)
+                .all(|(k, kop)| k.kop.trim().eq_ignore_ascii_case(kop.trim()))
+    }
+
     /// The column index of each mapped field, matched on heading text.
     fn indexen(&self, koppen: &[String]) -> CoreResult<HashMap<ImportVeld, usize>> {
         let mut uit = HashMap::new();
@@ -143,7 +170,17 @@ impl Koppeling {
                     CoreError::validatie("koppeling", "fout.import.koppeling_noemt_kolom_maar")
                         .met("kop", &(format!("{:?}", k.kop)))
                 })?;
-            uit.insert(veld, index);
+            if let Some(eerder) = uit.insert(veld, index) {
+                if eerder != index {
+                    return Err(CoreError::validatie(
+                        "koppeling",
+                        "fout.import.kolom_kolom_allebei_gekoppeld",
+                    )
+                    .met("eerder", &(format!("{:?}", koppen[eerder])))
+                    .met("index", &(format!("{:?}", koppen[index])))
+                    .met("label", &veld.label()));
+                }
+            }
         }
         for nodig in [ImportVeld::Locatie, ImportVeld::Peildatum] {
             if !uit.contains_key(&nodig) {
@@ -225,6 +262,72 @@ impl Ontleding {
     pub fn heeft_fouten(&self) -> bool {
         self.problemen.iter().any(|p| p.ernst == Ernst::Fout)
     }
+}
+
+/// A file read for import, before its mapping is confirmed: what the mapping screen shows.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct ImportBestand {
+    pub naam: String,
+    /// Row number (as the spreadsheet shows it) of the heading row.
+    pub kopregel: usize,
+    pub koppen: Vec<String>,
+    /// The number of data rows under the heading row.
+    pub rijen: usize,
+    /// Up to three data rows, to recognise the columns by their values.
+    pub voorbeeld: Vec<Vec<String>>,
+    /// The saved mapping for these headings, else the automatic one.
+    pub koppeling: Koppeling,
+    /// True when `koppeling` is the mapping the user saved for these headings earlier.
+    pub opgeslagen: bool,
+}
+
+impl ImportBestand {
+    /// Describes `tabel` with the mapping to start from.
+    pub fn van(naam: &str, tabel: &Tabel, opgeslagen: Option<Koppeling>) -> ImportBestand {
+        let rijen = tabel
+            .rijen
+            .iter()
+            .filter(|(_, cellen)| cellen.iter().any(|c| !c.trim().is_empty()))
+            .collect::<Vec<_>>();
+        ImportBestand {
+            naam: naam.to_owned(),
+            kopregel: tabel.kopregel,
+            koppen: tabel.koppen.clone(),
+            rijen: rijen.len(),
+            voorbeeld: rijen
+                .iter()
+                .take(3)
+                .map(|(_, cellen)| {
+                    (0..tabel.koppen.len())
+                        .map(|i| {
+                            cellen
+                                .get(i)
+                                .map_or_else(String::new, |c| c.trim().to_owned())
+                        })
+                        .collect()
+                })
+                .collect(),
+            opgeslagen: opgeslagen.is_some(),
+            koppeling: opgeslagen.unwrap_or_else(|| Koppeling::automatisch(&tabel.koppen)),
+        }
+    }
+}
+
+/// The preview of an import: every problem, and what the import would change when it can run.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct ImportVoorbeeld {
+    /// Rows that can be imported.
+    pub regels: usize,
+    pub fouten: usize,
+    pub waarschuwingen: usize,
+    pub problemen: Vec<Probleem>,
+    /// The changes a dry run found; `None` when errors refuse the import.
+    pub resultaat: Option<crate::storage::ImportResultaat>,
+    /// True when the mapping was saved for files with these headings (it differs from the
+    /// automatic one).
+    pub koppeling_opgeslagen: bool,
 }
 
 /// Turns the data rows of `tabel` into import rows with `koppeling`; problems name row and column.

@@ -235,3 +235,45 @@ fn a_workbook_with_numbers_text_numbers_and_date_cells() {
         "notities.docx is geen CSV-, XLSX- of ODS-bestand."
     );
 }
+
+#[test]
+fn one_field_mapped_to_two_columns_is_refused() {
+    let tabel = lees_csv(b"Gemeente;Locatie;Naam;Peildatum\nUtrecht;A;B;1-11-2026\n").unwrap();
+    let mut koppeling = Koppeling::automatisch(&tabel.koppen);
+    koppeling.kolommen[2].veld = Some(ImportVeld::Locatie);
+    let e = ontleed(&tabel, &koppeling, &gemeenten(), d("2026-11-23")).unwrap_err();
+    assert_eq!(
+        e.message,
+        "Kolom \"Locatie\" en kolom \"Naam\" zijn allebei gekoppeld aan Locatie; koppel elk veld \
+         aan één kolom."
+    );
+}
+
+#[test]
+fn the_fingerprint_ignores_case_and_spacing_but_not_order() {
+    let k = |koppen: &[&str]| {
+        Koppeling::vingerafdruk(&koppen.iter().map(|s| s.to_string()).collect::<Vec<_>>())
+    };
+    assert_eq!(
+        k(&["Gemeente", "Bezet  ontheemden"]),
+        k(&[" gemeente", "BEZET ONTHEEMDEN"])
+    );
+    assert_ne!(k(&["Gemeente", "Locatie"]), k(&["Locatie", "Gemeente"]));
+    assert_ne!(k(&["Gemeente", "Locatie"]), k(&["GemeenteLocatie"]));
+    assert_eq!(k(&["a"]).len(), 64);
+}
+
+#[test]
+fn the_mapping_screen_gets_headings_examples_and_the_row_count() {
+    let tabel = lees_csv(
+        b"Titel\n\nGemeente;Locatie;Peildatum\nUtrecht;A;1-11-2026\n;;\nUtrecht;B;1-11-2026\n",
+    )
+    .unwrap();
+    let bestand = ImportBestand::van("x.csv", &tabel, None);
+    assert_eq!(bestand.kopregel, 3);
+    assert_eq!(tabel.rijen[0].0, 4);
+    assert_eq!(bestand.rijen, 2);
+    assert_eq!(bestand.voorbeeld[1], vec!["Utrecht", "B", "1-11-2026"]);
+    assert!(!bestand.opgeslagen);
+    assert_eq!(bestand.koppeling, Koppeling::automatisch(&tabel.koppen));
+}

@@ -10,7 +10,7 @@ use ts_rs::TS;
 use super::audit::{self, json, Wijziging};
 use super::{datum_in, Db};
 use crate::error::{CoreError, CoreResult};
-use crate::import::{ImportRegel, Ontleding};
+use crate::import::{ontleed, Ernst, ImportRegel, ImportVoorbeeld, Koppeling, Ontleding, Tabel};
 use crate::occupancy::{Bezetting, Doelgroep};
 use crate::progress::Voortgang;
 
@@ -114,6 +114,90 @@ impl Db {
             tx.commit().await?;
         }
         Ok(uitslag)
+    }
+}
+
+/// Settings key prefix of a saved mapping; the key ends in the fingerprint of the heading row.
+const KOPPELING_SLEUTEL: &str = "import_koppeling:";
+
+impl Db {
+    /// The mapping saved for a file with these headings, if there is one that still fits them.
+    pub async fn opgeslagen_koppeling(&self, koppen: &[String]) -> CoreResult<Option<Koppeling>> {
+        let waarde: Option<String> =
+            sqlx::query_scalar("SELECT waarde FROM instelling WHERE sleutel = $1")
+                .bind(format!(
+                    "{KOPPELING_SLEUTEL}{}",
+                    Koppeling::vingerafdruk(koppen)
+                ))
+                .fetch_optional(&self.pool)
+                .await?;
+        Ok(waarde
+            .and_then(|w| Koppeling::uit_json(&w).ok())
+            .filter(|k| k.past_op(koppen)))
+    }
+
+    /// Saves `koppeling` for files with these headings, so the next such file uses it; a mapping
+    /// equal to the automatic one removes the saved one instead. True when a mapping is saved.
+    pub async fn koppeling_opslaan(
+        &self,
+        koppen: &[String],
+        koppeling: &Koppeling,
+    ) -> CoreResult<bool> {
+        if !koppeling.past_op(koppen) {
+            return Err(CoreError::validatie(
+                "koppeling",
+                "fout.storage_import.koppeling_hoort_niet_kolommen",
+            ));
+        }
+        let sleutel = format!("{KOPPELING_SLEUTEL}{}", Koppeling::vingerafdruk(koppen));
+        if *koppeling == Koppeling::automatisch(koppen) {
+            sqlx::query("DELETE FROM instelling WHERE sleutel = $1")
+                .bind(sleutel)
+                .execute(&self.pool)
+                .await?;
+            return Ok(false);
+        }
+        sqlx::query(
+            "INSERT INTO instelling (sleutel, waarde) VALUES ($1, $2) \
+             ON CONFLICT (sleutel) DO UPDATE SET waarde = excluded.waarde",
+        )
+        .bind(sleutel)
+        .bind(koppeling.naar_json())
+        .execute(&self.pool)
+        .await?;
+        Ok(true)
+    }
+
+    /// The preview of importing `tabel` with `koppeling`: saves the mapping for these headings
+    /// (see [`Db::koppeling_opslaan`]), lists every problem and, when nothing refuses the import,
+    /// counts what it would change with a dry run.
+    pub async fn import_voorbeeld(
+        &self,
+        tabel: &Tabel,
+        koppeling: &Koppeling,
+        vandaag: NaiveDate,
+        voortgang: impl FnMut(Voortgang),
+    ) -> CoreResult<ImportVoorbeeld> {
+        let ontleding = ontleed(tabel, koppeling, &self.gemeenten().await?, vandaag)?;
+        let koppeling_opgeslagen = self.koppeling_opslaan(&tabel.koppen, koppeling).await?;
+        let fouten = ontleding
+            .problemen
+            .iter()
+            .filter(|p| p.ernst == Ernst::Fout)
+            .count();
+        let resultaat = if fouten == 0 {
+            Some(self.importeren(&ontleding, true, voortgang).await?)
+        } else {
+            None
+        };
+        Ok(ImportVoorbeeld {
+            regels: ontleding.regels.len(),
+            fouten,
+            waarschuwingen: ontleding.problemen.len() - fouten,
+            problemen: ontleding.problemen,
+            resultaat,
+            koppeling_opgeslagen,
+        })
     }
 }
 
@@ -389,8 +473,8 @@ async fn peiling_bijwerken(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::import::{lees_csv, ontleed, Koppeling};
-    use crate::occupancy::{Gebied, Totalen};
+    use crate::import::{lees_csv, ImportVeld};
+    use crate::occupancy::{Doelgroep, Gebied, Totalen};
     use crate::storage::testdb::beide_backends;
 
     fn d(s: &str) -> NaiveDate {
@@ -402,6 +486,25 @@ mod tests {
         let koppeling = Koppeling::automatisch(&tabel.koppen);
         ontleed(
             &tabel,
+            &koppeling,
+            &db.gemeenten().await.unwrap(),
+            d("2026-11-23"),
+        )
+        .unwrap()
+    }
+
+    async fn bekijk(db: &Db, tekst: &str) -> ImportVoorbeeld {
+        let tabel = lees_csv(tekst.as_bytes()).unwrap();
+        let koppeling = Koppeling::automatisch(&tabel.koppen);
+        db.import_voorbeeld(&tabel, &koppeling, d("2026-11-23"), |_| {})
+            .await
+            .unwrap()
+    }
+
+    async fn ontleed_met(db: &Db, tabel: &Tabel) -> Ontleding {
+        let koppeling = Koppeling::automatisch(&tabel.koppen);
+        ontleed(
+            tabel,
             &koppeling,
             &db.gemeenten().await.unwrap(),
             d("2026-11-23"),
@@ -473,6 +576,268 @@ mod tests {
                 ImportResultaat { ongewijzigde_peilingen: 4, ..ImportResultaat::default() }
             );
             assert_eq!(telling(&db).await, na_eerste);
+        }
+    );
+
+    beide_backends!(
+        async fn a_corrected_mapping_is_saved_per_heading_row_and_found_again(db) {
+            let koppen: Vec<String> = ["Plaats", "Opvanglocatie", "Datum", "Bedden"]
+                .map(String::from)
+                .to_vec();
+            assert_eq!(db.opgeslagen_koppeling(&koppen).await.unwrap(), None);
+            let mut koppeling = Koppeling::automatisch(&koppen);
+            assert_eq!(koppeling.kolommen[1].veld, None);
+            koppeling.kolommen[0].veld = Some(ImportVeld::Gemeente);
+            koppeling.kolommen[1].veld = Some(ImportVeld::Locatie);
+            assert!(db.koppeling_opslaan(&koppen, &koppeling).await.unwrap());
+
+            // The same headings in another case and spacing find it; other headings do not.
+            let zelfde: Vec<String> = [" plaats", "OPVANGLOCATIE ", "datum", "Bedden"]
+                .map(String::from)
+                .to_vec();
+            assert_eq!(
+                db.opgeslagen_koppeling(&zelfde).await.unwrap(),
+                Some(koppeling.clone())
+            );
+            let ander: Vec<String> = ["Plaats", "Opvanglocatie", "Datum"].map(String::from).to_vec();
+            assert_eq!(db.opgeslagen_koppeling(&ander).await.unwrap(), None);
+
+            // Saving again replaces; a mapping for other columns is refused.
+            koppeling.kolommen[3].veld = None;
+            assert!(db.koppeling_opslaan(&koppen, &koppeling).await.unwrap());
+            assert_eq!(
+                db.opgeslagen_koppeling(&koppen).await.unwrap(),
+                Some(koppeling.clone())
+            );
+            let e = db.koppeling_opslaan(&ander, &koppeling).await.unwrap_err();
+            assert_eq!(e.field.as_deref(), Some("koppeling"));
+
+            // Going back to the automatic mapping forgets the saved one.
+            assert!(!db
+                .koppeling_opslaan(&koppen, &Koppeling::automatisch(&koppen))
+                .await
+                .unwrap());
+            assert_eq!(db.opgeslagen_koppeling(&koppen).await.unwrap(), None);
+        }
+    );
+
+    beide_backends!(
+        async fn the_preview_counts_a_dry_run_and_stores_nothing(db) {
+            let voorbeeld = bekijk(&db, BESTAND).await;
+            assert_eq!(voorbeeld.regels, 4);
+            assert_eq!((voorbeeld.fouten, voorbeeld.waarschuwingen), (0, 0));
+            let r = voorbeeld.resultaat.unwrap();
+            assert_eq!(
+                (r.nieuwe_locaties, r.capaciteitswijzigingen, r.nieuwe_peilingen, r.proef),
+                (3, 4, 4, true)
+            );
+            assert_eq!(telling(&db).await, (0, 0, 0, 0));
+
+            assert!(!voorbeeld.koppeling_opgeslagen);
+
+            let fout = format!("{BESTAND}GM0344;Slecht;;;12,5;0;0;0;1-11-2026\n");
+            let voorbeeld = bekijk(&db, &fout).await;
+            assert_eq!((voorbeeld.fouten, voorbeeld.resultaat), (1, None));
+            assert_eq!(voorbeeld.problemen.iter().find(|p| p.ernst == Ernst::Fout).unwrap().rij, 7);
+        }
+    );
+
+    /// The files LibreOffice wrote (tests/fixtures/import/libreoffice, see its README).
+    fn fixture(naam: &str) -> Vec<u8> {
+        let pad = format!(
+            "{}/../../tests/fixtures/import/libreoffice/{naam}",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        std::fs::read(&pad).unwrap_or_else(|e| panic!("{pad}: {e}"))
+    }
+
+    /// Municipality, name, address, type, capacity, not usable, occupied per group, peildatum.
+    type Rij = (
+        &'static str,
+        &'static str,
+        &'static str,
+        &'static str,
+        &'static str,
+        &'static str,
+        [u32; 3],
+        &'static str,
+    );
+
+    /// The same sheet as the LibreOffice fixtures, written by the project's own writer.
+    fn eigen_werkboek() -> Vec<u8> {
+        use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
+        let mut boek = Workbook::new();
+        let blad = boek.add_worksheet();
+        let datum = Format::new().set_num_format("d-m-yyyy");
+        blad.write(0, 0, "Bezetting opvanglocaties regio Utrecht")
+            .unwrap();
+        blad.write(1, 0, "Bijgewerkt door team opvang, stand november 2026")
+            .unwrap();
+        let koppen = [
+            "Gemeente",
+            "Locatie",
+            "Adres",
+            "Type",
+            "Capaciteit",
+            "Niet inzetbaar",
+            "Bezet ontheemden",
+            "Bezet statushouders",
+            "Bezet asielzoekers",
+            "Peildatum",
+        ];
+        for (k, kop) in koppen.iter().enumerate() {
+            blad.write(3, k as u16, *kop).unwrap();
+        }
+        let tekst = |r: u32, k: u16, w: &str, blad: &mut rust_xlsxwriter::Worksheet| {
+            blad.write(r, k, w).unwrap();
+        };
+        let rijen: [Rij; 5] = [
+            (
+                "Utrecht",
+                "Hotel Vredenburg",
+                "Vredenburg 14, 3511 BA Utrecht",
+                "Hotel",
+                "120",
+                "0",
+                [100, 10, 0],
+                "2026-10-05",
+            ),
+            (
+                "Utrecht",
+                "Hotel Vredenburg",
+                "Vredenburg 14, 3511 BA Utrecht",
+                "Hotel",
+                "130",
+                "5",
+                [110, 12, 0],
+                "2-11-2026",
+            ),
+            (
+                "Utrecht",
+                "Kantoor Rijnsweerd",
+                "Archimedeslaan 6, 3584 BA Utrecht",
+                "Kantoor",
+                "1.024",
+                "12",
+                [900, 50, 10],
+                "2026-11-02",
+            ),
+            (
+                "Amersfoort",
+                "Modulair Vathorst",
+                "Laakweg 3 Amersfoort",
+                "Modulair",
+                "240",
+                "0",
+                [180, 40, 0],
+                "02-11-2026",
+            ),
+            (
+                "Zeist",
+                "Paviljoen Kerckebosch",
+                "",
+                "Iglo",
+                "60",
+                "0",
+                [30, 0, 5],
+                "2026-11-02",
+            ),
+        ];
+        for (i, (gemeente, naam, adres, soort, cap, niet, bezet, dag)) in rijen.iter().enumerate() {
+            let r = 4 + i as u32;
+            for (k, w) in [gemeente, naam, adres, soort].iter().enumerate() {
+                tekst(r, k as u16, w, blad);
+            }
+            // Numbers as numbers, except the Dutch "1.024" kept as text; real dates where ISO.
+            for (k, w) in [(4, cap), (5, niet)] {
+                match w.parse::<u32>() {
+                    Ok(n) => blad.write(r, k, n).map(|_| ()).unwrap(),
+                    Err(_) => tekst(r, k, w, blad),
+                }
+            }
+            for (k, n) in bezet.iter().enumerate() {
+                blad.write(r, 6 + k as u16, *n).unwrap();
+            }
+            if i == 0 {
+                let dt = ExcelDateTime::parse_from_str(dag).unwrap();
+                blad.write_with_format(r, 9, &dt, &datum).unwrap();
+            } else {
+                tekst(r, 9, dag, blad);
+            }
+        }
+        boek.save_to_buffer().unwrap()
+    }
+
+    beide_backends!(
+        async fn libreoffice_and_own_writer_files_import_to_the_exact_totals(db) {
+            let bestanden = [
+                ("bezetting.xlsx", fixture("bezetting.xlsx")),
+                ("bezetting.ods", fixture("bezetting.ods")),
+                ("bezetting.csv", fixture("bezetting.csv")),
+                ("eigen.xlsx", eigen_werkboek()),
+            ];
+            for (i, (naam, bytes)) in bestanden.iter().enumerate() {
+                let tabel = crate::import::lees_bestand(naam, bytes).unwrap();
+                assert_eq!(tabel.kopregel, 4, "{naam}");
+                let o = ontleed_met(&db, &tabel).await;
+                assert_eq!(o.regels.len(), 5, "{naam}");
+                assert_eq!(
+                    o.problemen.iter().map(|p| (p.rij, p.kolom.as_str(), p.ernst)).collect::<Vec<_>>(),
+                    vec![(9, "Type", Ernst::Waarschuwing)],
+                    "{naam}"
+                );
+                let r = db.importeren(&o, false, |_| {}).await.unwrap();
+                if i == 0 {
+                    assert_eq!(
+                        (r.nieuwe_locaties, r.nieuwe_peilingen, r.capaciteitswijzigingen),
+                        (4, 5, 5)
+                    );
+                } else {
+                    // Another format of the same sheet changes nothing.
+                    assert_eq!(
+                        r,
+                        ImportResultaat { ongewijzigde_peilingen: 5, ..ImportResultaat::default() },
+                        "{naam}"
+                    );
+                }
+                let standen = db.standen(d("2026-11-02"), &Gebied::land()).await.unwrap();
+                let t = Totalen::van(&standen);
+                assert_eq!(t.gerealiseerd, 130 + 1024 + 240 + 60, "{naam}");
+                assert_eq!(t.niet_inzetbaar, 5 + 12, "{naam}");
+                assert_eq!(t.bezetting.get(Doelgroep::Ontheemden), 110 + 900 + 180 + 30);
+                assert_eq!(t.bezetting.get(Doelgroep::Statushouders), 12 + 50 + 40);
+                assert_eq!(t.bezetting.get(Doelgroep::Asielzoekers), 10 + 5);
+                assert_eq!(t.bezetting.totaal(), 1337);
+                let oktober = Totalen::van(&db.standen(d("2026-10-05"), &Gebied::land()).await.unwrap());
+                assert_eq!((oktober.gerealiseerd, oktober.bezetting.totaal()), (120, 110));
+            }
+            let locaties = db.locaties(&Default::default()).await.unwrap();
+            let rijnsweerd = locaties.iter().find(|l| l.gegevens.naam == "Kantoor Rijnsweerd").unwrap();
+            assert_eq!(
+                (rijnsweerd.gegevens.straat.as_str(), rijnsweerd.gegevens.huisnummer.as_str(), rijnsweerd.gegevens.postcode.as_str()),
+                ("Archimedeslaan", "6", "3584 BA")
+            );
+        }
+    );
+
+    beide_backends!(
+        async fn a_libreoffice_file_with_bad_rows_names_them_and_imports_nothing(db) {
+            for naam in ["fout.xlsx", "fout.ods"] {
+                let tabel = crate::import::lees_bestand(naam, &fixture(naam)).unwrap();
+                let o = ontleed_met(&db, &tabel).await;
+                let fouten: Vec<String> = o
+                    .problemen
+                    .iter()
+                    .filter(|p| p.ernst == Ernst::Fout)
+                    .map(|p| p.to_string())
+                    .collect();
+                assert_eq!(fouten.len(), 3, "{naam}: {fouten:?}");
+                assert!(fouten[0].starts_with("Rij 10, kolom Capaciteit: \"12,5\" is geen geheel aantal"), "{fouten:?}");
+                assert!(fouten[1].starts_with("Rij 11, kolom Gemeente: onbekende gemeente \"Atlantis\""), "{fouten:?}");
+                assert!(fouten[2].starts_with("Rij 11, kolom Peildatum:"), "{fouten:?}");
+                assert!(db.importeren(&o, false, |_| {}).await.is_err());
+                assert_eq!(telling(&db).await, (0, 0, 0, 0), "{naam}");
+            }
         }
     );
 
