@@ -48,7 +48,9 @@ def start_app(tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[Callab
     def start(db: Path) -> Ui:
         poort, native = vrije_poort(), vrije_poort()
         log = tmp_path / f"tauri-driver-{len(gestart)}.log"
-        env = dict(os.environ, OPVANG_DB=str(db))
+        # A config folder of its own per test: saved settings (language, team server) never leak
+        # between tests or into the user's own app.
+        env = dict(os.environ, OPVANG_DB=str(db), XDG_CONFIG_HOME=str(tmp_path / "config"))
         proces = subprocess.Popen(
             ["tauri-driver", "--port", str(poort), "--native-port", str(native)],
             env=env,

@@ -442,10 +442,7 @@ async fn uitvoeren(cli: Cli) -> Result<(), CoreError> {
             match opdracht {
                 None => {
                     let uit = uit.ok_or_else(|| {
-                        CoreError::validatie(
-                            "uit",
-                            "Geef met --uit het bestand op (.csv of .xlsx).",
-                        )
+                        CoreError::validatie("uit", "fout.cli_main.geef_uit_bestand_csv")
                     })?;
                     print!(
                         "{}",

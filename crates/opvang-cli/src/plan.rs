@@ -195,14 +195,15 @@ fn euro_cent(veld: &str, tekst: &str) -> Result<i64, CoreError> {
         && deel.len() <= 2
         && deel.chars().all(|c| c.is_ascii_digit());
     if !geldig {
-        return Err(CoreError::validatie(
-            veld,
-            format!("{tekst:?} is geen bedrag in euro (bijvoorbeeld 83 of 82,50)."),
-        ));
+        return Err(
+            CoreError::validatie(veld, "fout.cli_plan.geen_bedrag_euro_bijvoorbeeld")
+                .met("tekst", &(format!("{:?}", tekst))),
+        );
     }
-    let heel: i64 = heel
-        .parse()
-        .map_err(|_| CoreError::validatie(veld, format!("{tekst:?} is een te groot bedrag.")))?;
+    let heel: i64 = heel.parse().map_err(|_| {
+        CoreError::validatie(veld, "fout.cli_plan.groot_bedrag")
+            .met("tekst", &(format!("{:?}", tekst)))
+    })?;
     Ok(heel * 100 + format!("{deel:0<2}").parse::<i64>().unwrap_or(0))
 }
 
@@ -223,8 +224,9 @@ pub fn instellingen(
         _ => {
             return Err(CoreError::validatie(
                 "vraag",
-                format!("Onbekend vraagniveau {vraag:?}; kies centraal, p10, p50 of p90."),
-            ))
+                "fout.cli_plan.onbekend_vraagniveau_kies_centraal",
+            )
+            .met("vraag", &(format!("{:?}", vraag))))
         }
     };
     Ok(OptimalisatieInstellingen {

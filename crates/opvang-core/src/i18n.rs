@@ -249,9 +249,10 @@ mod tests {
         }
     }
 
-    /// The key arguments of calls that take a catalog key: `CoreError::*(…)` (for `validatie`
-    /// the second argument) and `i18n::tekst*(taal, …)`. A string literal must be a key; a key
-    /// built with `format!` is the old way of writing a message and is reported too.
+    /// The keys code uses: catalog-looking literals, and the key arguments of calls that take a
+    /// catalog key: `CoreError::*(…)` (for `validatie` the second argument) and
+    /// `i18n::tekst*(taal, …)`. A string literal must be a key; a key built with `format!` is the
+    /// old way of writing a message and is reported too.
     fn gebruikte_sleutels(bron: &str) -> Vec<String> {
         const AANROEPEN: [(&str, usize); 8] = [
             ("CoreError::validatie(", 1),
@@ -264,6 +265,21 @@ mod tests {
             ("i18n::tekst_met(", 1),
         ];
         let mut uit = Vec::new();
+        // Keys kept in tables (export headers): every literal that looks like `fout.x.y` or
+        // `export.x.y`.
+        for prefix in ["\"fout.", "\"export."] {
+            for (begin, _) in bron.match_indices(prefix) {
+                let rest = &bron[begin + 1..];
+                let Some(eind) = rest.find('"') else { continue };
+                let sleutel = &rest[..eind];
+                let vorm = sleutel
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '.');
+                if vorm && sleutel.matches('.').count() >= 2 {
+                    uit.push(sleutel.to_owned());
+                }
+            }
+        }
         for (aanroep, positie) in AANROEPEN {
             for (begin, _) in bron.match_indices(aanroep) {
                 let stuk = argument(&bron[begin + aanroep.len()..], positie).unwrap_or_default();

@@ -6,37 +6,44 @@ use std::path::Path;
 use super::{Band, MaandTotaal, Projectie, Stroomcijfers};
 use crate::error::{CoreError, CoreResult};
 use crate::format::{datum, spreadsheet_veilig};
+use crate::i18n;
 use crate::occupancy::GebiedSoort;
 
+/// Catalog keys of the header row; [`kop`] gives the text in the active language.
 pub(super) const KOPPEN: [&str; 27] = [
-    "Maand",
-    "Gebiedssoort",
-    "Gebiedscode",
-    "Gebied",
-    "Doelgroep",
-    "Vraag",
-    "Instroom",
-    "Uitstroom woning",
-    "Uitstroom terugkeer",
-    "Aanbod",
-    "Waarvan stand-by",
-    "Waarvan pipeline (gewogen)",
-    "Saldo",
-    "Tekort gemeenten",
-    "Bezet",
-    "Bezettingsgraad",
-    "Aflopend huur/vergunning",
-    "Eerste tekortmaand",
-    "Vraag P10",
-    "Vraag P50",
-    "Vraag P90",
-    "Aanbod P10",
-    "Aanbod P50",
-    "Aanbod P90",
-    "Saldo P10",
-    "Saldo P50",
-    "Saldo P90",
+    "export.projectie.maand",
+    "export.projectie.gebiedssoort",
+    "export.projectie.gebiedscode",
+    "export.projectie.gebied",
+    "export.projectie.doelgroep",
+    "export.projectie.vraag",
+    "export.projectie.instroom",
+    "export.projectie.uitstroom_woning",
+    "export.projectie.uitstroom_terugkeer",
+    "export.projectie.aanbod",
+    "export.projectie.waarvan_stand_by",
+    "export.projectie.waarvan_pipeline",
+    "export.projectie.saldo",
+    "export.projectie.tekort_gemeenten",
+    "export.projectie.bezet",
+    "export.projectie.bezettingsgraad",
+    "export.projectie.aflopend",
+    "export.projectie.eerste_tekortmaand",
+    "export.projectie.vraag_p10",
+    "export.projectie.vraag_p50",
+    "export.projectie.vraag_p90",
+    "export.projectie.aanbod_p10",
+    "export.projectie.aanbod_p50",
+    "export.projectie.aanbod_p90",
+    "export.projectie.saldo_p10",
+    "export.projectie.saldo_p50",
+    "export.projectie.saldo_p90",
 ];
+
+/// A header cell in the active language.
+pub(super) fn kop(sleutel: &str) -> String {
+    i18n::tekst(i18n::actieve_taal(), sleutel)
+}
 
 /// A text cell a spreadsheet would read as a formula gets a leading quote, so it stays text.
 fn cel(tekst: &str) -> String {
@@ -81,7 +88,7 @@ pub fn csv(projectie: &Projectie) -> CoreResult<Vec<u8>> {
         .delimiter(b';')
         .terminator(csv::Terminator::CRLF)
         .from_writer(b"\xEF\xBB\xBF".to_vec());
-    schrijver.write_record(KOPPEN).map_err(fout)?;
+    schrijver.write_record(KOPPEN.map(kop)).map_err(fout)?;
     for gebied in &projectie.gebieden {
         let eerste_tekort = gebied.eerste_tekort.map(datum).unwrap_or_default();
         for (k, t) in gebied.maanden.iter().enumerate() {

@@ -140,8 +140,9 @@ fn werkboek(p: &Projectie) -> Result<Vec<u8>, XlsxError> {
             }
         }
     }
-    for (k, kop) in KOPPEN.iter().enumerate() {
-        blad.write_string_with_format(0, k as u16, *kop, &o.kop)?;
+    for (k, sleutel) in KOPPEN.iter().enumerate() {
+        let kop = export::kop(sleutel);
+        blad.write_string_with_format(0, k as u16, &kop, &o.kop)?;
         blad.set_column_width(
             k as u16,
             (kop.chars().count() as f64 * 0.9).clamp(10.0, 24.0),

@@ -6,18 +6,20 @@ use chrono::{DateTime, Local};
 
 use crate::error::{CoreError, CoreResult};
 use crate::format::spreadsheet_veilig;
+use crate::i18n;
 use crate::storage::AuditRegel;
 use crate::Db;
 
+/// Catalog keys of the header row, in the active language when written.
 const KOPPEN: [&str; 8] = [
-    "Tijdstip",
-    "Gebruiker",
-    "Tabel",
-    "Record",
-    "Locatie",
-    "Actie",
-    "Voor",
-    "Na",
+    "export.auditlog.tijdstip",
+    "export.auditlog.gebruiker",
+    "export.auditlog.tabel",
+    "export.auditlog.record",
+    "export.auditlog.locatie",
+    "export.auditlog.actie",
+    "export.auditlog.voor",
+    "export.auditlog.na",
 ];
 
 /// A text cell a spreadsheet would read as a formula gets a leading quote, so it stays text.
@@ -45,7 +47,9 @@ pub fn csv(regels: &[AuditRegel]) -> CoreResult<Vec<u8>> {
     let fout = |e: csv::Error| {
         CoreError::bestand("fout.reports_auditlog.auditlog_niet_geschreven").met("fout", &e)
     };
-    schrijver.write_record(KOPPEN).map_err(fout)?;
+    schrijver
+        .write_record(KOPPEN.map(|k| i18n::tekst(i18n::actieve_taal(), k)))
+        .map_err(fout)?;
     for regel in regels {
         let locatie = regel
             .locatie_id
