@@ -6,7 +6,8 @@ use std::time::{Duration, Instant};
 use chrono::NaiveDate;
 use opvang_core::benchdata::{self, Schaal};
 use opvang_core::import::{lees_bestand, ontleed, Koppeling};
-use opvang_core::occupancy::Gebied;
+use opvang_core::occupancy::totals::{per_gebied, signalen};
+use opvang_core::occupancy::{Gebied, GebiedSoort, Totalen};
 use opvang_core::overview::{dashboard, trend_tot};
 use opvang_core::reports::vng;
 use opvang_core::{CoreError, CoreResult, Db};
@@ -80,13 +81,15 @@ where
     Ok((uit, Tijd { wand, cpu }))
 }
 
-/// Runs `werk` `herhalingen` times after one warm-up run.
+/// Runs `werk` `herhalingen` times after three warm-up runs (connections and caches).
 async fn tijden<F, Fut, T>(herhalingen: usize, mut werk: F) -> CoreResult<Vec<Tijd>>
 where
     F: FnMut() -> Fut,
     Fut: std::future::Future<Output = CoreResult<T>>,
 {
-    werk().await?;
+    for _ in 0..3 {
+        werk().await?;
+    }
     let mut uit = Vec::with_capacity(herhalingen);
     for _ in 0..herhalingen.max(1) {
         let (resultaat, tijd) = meet(werk()).await?;
@@ -116,12 +119,14 @@ fn regel(naam: &str, t: &[Tijd]) -> String {
 
 /// Times the core's real code paths on `db` at `peildatum`: the dashboard over all municipalities,
 /// one municipality's and the country's trend, the VNG report, and (with `xlsx`) reading and
-/// importing that file into a fresh database next to it.
+/// importing that file into a fresh database next to it; `alleen_dashboard` stops after the
+/// dashboard (for the stress scale).
 pub async fn meten(
     db: &Db,
     peildatum: NaiveDate,
     gemeente: &str,
     herhalingen: usize,
+    alleen_dashboard: bool,
     xlsx: Option<&Path>,
 ) -> CoreResult<String> {
     let mut uit = String::new();
@@ -138,6 +143,19 @@ pub async fn meten(
     uit.push_str(&regel("standen", &t));
     let t = tijden(herhalingen, || dashboard(db, peildatum, &land)).await?;
     uit.push_str(&regel("dashboard", &t));
+    let standen = db.standen(peildatum, &land).await?;
+    let t = tijden(herhalingen, || async {
+        Ok((
+            Totalen::van(&standen),
+            per_gebied(&standen, GebiedSoort::Gemeente),
+            signalen(&standen, peildatum),
+        ))
+    })
+    .await?;
+    uit.push_str(&regel("dashboard_rekenen", &t));
+    if alleen_dashboard {
+        return Ok(uit);
+    }
     let gebied = Gebied::gemeente(gemeente);
     let t = tijden(herhalingen, || trend_tot(db, peildatum, &gebied)).await?;
     uit.push_str(&regel("trend_gemeente", &t));

@@ -191,6 +191,9 @@ enum Opdracht {
         gemeente: String,
         #[arg(long, default_value_t = 20)]
         herhalingen: usize,
+        /// Alleen de stand en het dashboard meten (voor de stressschaal).
+        #[arg(long)]
+        alleen_dashboard: bool,
         /// Een XLSX-bestand om in een nieuwe database naast het bestand te importeren.
         #[arg(long)]
         xlsx: Option<std::path::PathBuf>,
@@ -487,11 +490,19 @@ async fn uitvoeren(cli: Cli) -> Result<(), CoreError> {
             peildatum,
             gemeente,
             herhalingen,
+            alleen_dashboard,
             xlsx,
         } => {
             let peildatum = peildatum.unwrap_or(vandaag);
-            let uitslag =
-                bench::meten(&db, peildatum, &gemeente, herhalingen, xlsx.as_deref()).await?;
+            let uitslag = bench::meten(
+                &db,
+                peildatum,
+                &gemeente,
+                herhalingen,
+                alleen_dashboard,
+                xlsx.as_deref(),
+            )
+            .await?;
             print!("{uitslag}");
         }
         Opdracht::PlanBenchmark { .. } | Opdracht::BenchData { .. } => {

@@ -61,6 +61,18 @@ export type Sortering = { kolom: Kolom; richting: Richting };
 
 const sorteerder = new Intl.Collator('nl', { sensitivity: 'base', numeric: true });
 
+/** Lower-cased name and place per loaded location, so typing does not lower-case them again. */
+const kleineLetters = new WeakMap<LocatieStand, [string, string]>();
+
+function zoekteksten(s: LocatieStand): [string, string] {
+  let teksten = kleineLetters.get(s);
+  if (teksten === undefined) {
+    teksten = [s.naam.toLocaleLowerCase('nl'), s.plaats.toLocaleLowerCase('nl')];
+    kleineLetters.set(s, teksten);
+  }
+  return teksten;
+}
+
 /** Locations matching every filter; the text search looks in name and place, ignoring case. */
 export function filterStanden(standen: LocatieStand[], filter: TabelFilter): LocatieStand[] {
   const zoek = filter.zoek.trim().toLocaleLowerCase('nl');
@@ -70,9 +82,7 @@ export function filterStanden(standen: LocatieStand[], filter: TabelFilter): Loc
       (filter.provincie === '' || s.provincie_code === filter.provincie) &&
       (filter.status === '' || s.status === filter.status) &&
       (filter.soort === '' || s.soort === filter.soort) &&
-      (zoek === '' ||
-        s.naam.toLocaleLowerCase('nl').includes(zoek) ||
-        s.plaats.toLocaleLowerCase('nl').includes(zoek)),
+      (zoek === '' || zoekteksten(s).some((tekst) => tekst.includes(zoek))),
   );
 }
 
