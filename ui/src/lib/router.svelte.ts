@@ -13,6 +13,7 @@ export type Route =
   | { scherm: 'beoordeling'; id: number }
   | { scherm: 'criteria' }
   | { scherm: 'import' }
+  | { scherm: 'rapportage' }
   | { scherm: 'instellingen' };
 
 export const router = $state<{ route: Route }>({ route: { scherm: 'dashboard' } });

@@ -22,6 +22,8 @@ import type { GebiedSoort } from './types/GebiedSoort';
 import type { GebiedTotalen } from './types/GebiedTotalen';
 import type { Gemeente } from './types/Gemeente';
 import type { ImportBestand } from './types/ImportBestand';
+import type { VngFormaat } from './types/VngFormaat';
+import type { VngRapport } from './types/VngRapport';
 import type { ImportResultaat } from './types/ImportResultaat';
 import type { ImportVoorbeeld } from './types/ImportVoorbeeld';
 import type { Koppeling } from './types/Koppeling';
@@ -82,6 +84,9 @@ export function gemeenteGebied(code: string): Gebied {
 }
 
 export const api = {
+  vngRapport: (peildatum: string) => call<VngRapport>('vng_rapport', { peildatum }),
+  vngRapportExporteren: (peildatum: string, formaat: VngFormaat, pad: string) =>
+    call<number>('vng_rapport_exporteren', { peildatum, formaat, pad }),
   /** Sends the chosen file's bytes to the shell (the raw request body), to be read by `importLezen`. */
   importOntvangen: (inhoud: Uint8Array) => call<number>('import_ontvangen', inhoud),
   importLezen: (naam: string) => call<ImportBestand>('import_lezen', { naam }),
