@@ -79,6 +79,8 @@ pub fn app_builder<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Buil
         commands::ombouw_bijlagen_controleren,
         commands::vng_rapport,
         commands::vng_rapport_exporteren,
+        commands::vng_aggregeren,
+        commands::vng_aggregatie_exporteren,
     ])
 }
 

@@ -493,6 +493,35 @@ fn vng_report_crosses_ipc_with_rows_totals_and_checks() {
         )
         .expect_err("no such folder");
     assert_eq!(fout["code"], "bestand");
+
+    let json_pad = shell.dir.join("vng.json");
+    shell
+        .invoke(
+            "vng_rapport_exporteren",
+            json!({ "peildatum": "2026-11-23", "formaat": "json", "pad": json_pad }),
+        )
+        .expect("json exported");
+    let samen = shell
+        .invoke("vng_aggregeren", json!({ "paden": [pad, json_pad] }))
+        .expect("aggregated");
+    assert_eq!(samen["rapporten"][0]["totalen"]["gerealiseerd"], 40);
+    assert_eq!(samen["dubbel"], 1);
+    assert_eq!(samen["conflicten"], json!([]));
+    let uit = shell.dir.join("samen.csv");
+    let rijen = shell
+        .invoke(
+            "vng_aggregatie_exporteren",
+            json!({ "paden": [pad], "peildatum": "2026-11-23", "formaat": "csv", "pad": uit }),
+        )
+        .expect("aggregate exported");
+    assert_eq!(rijen, 1);
+    let fout = shell
+        .invoke(
+            "vng_aggregeren",
+            json!({ "paden": [shell.dir.join("weg.csv")] }),
+        )
+        .expect_err("missing file");
+    assert_eq!(fout["code"], "bestand");
 }
 
 #[test]

@@ -1,11 +1,14 @@
-//! `opvang report`: the VNG occupancy report as XLSX, CSV, JSON or PDF.
+//! `opvang report`: the VNG occupancy report as XLSX, CSV, JSON or PDF, and aggregation of many
+//! municipalities' report files into provincial, regional and national totals.
 
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
 use clap::Subcommand;
-use opvang_core::reports::vng::{self, VngFormaat};
-use opvang_core::{CoreResult, Db};
+use opvang_core::format::{aantal, datum, percentage};
+use opvang_core::occupancy::GebiedTotalen;
+use opvang_core::reports::vng::{self, aggregatie, VngFormaat};
+use opvang_core::{CoreError, CoreResult, Db};
 
 #[derive(Subcommand)]
 pub enum ReportOpdracht {
@@ -22,6 +25,17 @@ pub enum ReportOpdracht {
         /// Het bestand dat wordt geschreven.
         #[arg(long = "out", visible_alias = "uit", value_name = "BESTAND")]
         uit: PathBuf,
+    },
+    /// Voegt VNG-rapporten van gemeenten (XLSX, CSV of JSON) samen tot totalen per provincie,
+    /// veiligheidsregio en land. Hetzelfde rapport twee keer telt één keer; twee verschillende
+    /// rapporten van één gemeente op één peildatum zijn een conflict (exitcode ≠ 0).
+    Aggregeer {
+        /// De rapportbestanden.
+        #[arg(required = true, value_name = "BESTAND")]
+        bestanden: Vec<PathBuf>,
+        /// Schrijf het samengevoegde rapport (xlsx, csv of json, naar de extensie).
+        #[arg(long = "out", visible_alias = "uit", value_name = "BESTAND")]
+        uit: Option<PathBuf>,
     },
 }
 
@@ -60,5 +74,75 @@ pub async fn uitvoeren(
             ));
             Ok(tekst)
         }
+        ReportOpdracht::Aggregeer { bestanden, uit } => aggregeren(bestanden, uit.as_deref()),
     }
+}
+
+fn regel(tekst: &mut String, g: &GebiedTotalen) {
+    let t = &g.totalen;
+    tekst.push_str(&format!(
+        "  {:<32} {:>9} plaatsen {:>9} bezet {:>7}\n",
+        g.naam,
+        aantal(t.gerealiseerd),
+        aantal(t.bezet),
+        percentage(t.graad)
+    ));
+}
+
+/// Reads the report files and prints the aggregated view; a conflict is an error naming the files.
+fn aggregeren(bestanden: &[PathBuf], uit: Option<&std::path::Path>) -> CoreResult<String> {
+    let a = aggregatie::lezen_paden(bestanden)?;
+    let mut tekst = String::new();
+    for r in &a.rapporten {
+        tekst.push_str(&format!(
+            "Peildatum {}: {} rijen\n",
+            datum(r.peildatum),
+            r.rijen.len()
+        ));
+        tekst.push_str("Per provincie:\n");
+        r.provincies.iter().for_each(|g| regel(&mut tekst, g));
+        tekst.push_str("Per veiligheidsregio:\n");
+        r.veiligheidsregios
+            .iter()
+            .for_each(|g| regel(&mut tekst, g));
+        regel(
+            &mut tekst,
+            &GebiedTotalen {
+                soort: opvang_core::occupancy::GebiedSoort::Land,
+                code: "NL".to_owned(),
+                naam: "Nederland".to_owned(),
+                totalen: r.totalen.clone(),
+            },
+        );
+    }
+    tekst.push_str(&format!(
+        "{} gemeenterapporten, {} dubbel ingelezen, {} conflicten.\n",
+        a.bronnen.len(),
+        a.dubbel,
+        a.conflicten.len()
+    ));
+    if let Some(c) = a.conflicten.first() {
+        print!("{tekst}");
+        return Err(CoreError::conflict("fout.cli_report.conflict")
+            .met("gemeente", &c.gemeente_naam)
+            .met("code", &c.gemeente_code)
+            .met("peildatum", &datum(c.peildatum))
+            .met("bestanden", &c.bestanden.join(" en ")));
+    }
+    if let Some(pad) = uit {
+        if a.rapporten.len() > 1 {
+            return Err(
+                CoreError::validatie("out", "fout.cli_report.meerdere_peildata")
+                    .met("aantal", &a.rapporten.len()),
+            );
+        }
+        let naam = pad.display().to_string();
+        let extensie = naam.rsplit_once('.').map_or("", |(_, e)| e);
+        let formaat = VngFormaat::uit_naam(extensie).unwrap_or(VngFormaat::Xlsx);
+        if let Some(r) = a.rapporten.first() {
+            vng::exporteren(r, formaat, pad)?;
+            tekst.push_str(&format!("Samengevoegd rapport geschreven naar {naam}.\n"));
+        }
+    }
+    Ok(tekst)
 }

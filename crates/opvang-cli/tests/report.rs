@@ -86,3 +86,97 @@ fn report_vng_writes_each_format_or_fails_in_dutch() {
         stderr(&fout)
     );
 }
+
+#[test]
+fn report_aggregeer_sums_files_dedupes_and_refuses_conflicts_naming_both_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo(dir.path());
+    let pad = |naam: &str| dir.path().join(naam).to_str().unwrap().to_owned();
+    for (formaat, naam) in [("csv", "a.csv"), ("json", "b.json"), ("xlsx", "c.xlsx")] {
+        let uit = opvang(
+            &db,
+            &[
+                "report",
+                "vng",
+                "--peildatum",
+                "2026-11-23",
+                "--format",
+                formaat,
+                "--out",
+                &pad(naam),
+            ],
+        );
+        assert!(uit.status.success(), "{}", stderr(&uit));
+    }
+    let status = stdout(&opvang(&db, &["status", "--peildatum", "2026-11-23"]));
+    let samen = opvang(
+        &db,
+        &[
+            "report",
+            "aggregeer",
+            &pad("a.csv"),
+            &pad("b.json"),
+            &pad("c.xlsx"),
+            "--out",
+            &pad("samen.csv"),
+        ],
+    );
+    assert!(samen.status.success(), "{}", stderr(&samen));
+    let tekst = stdout(&samen);
+    assert!(tekst.contains("Peildatum 23-11-2026"), "{tekst}");
+    assert!(tekst.contains("0 conflicten"), "{tekst}");
+    let nederland = tekst
+        .lines()
+        .find(|r| r.trim_start().starts_with("Nederland"))
+        .unwrap();
+    let gerealiseerd = status
+        .lines()
+        .find(|r| r.starts_with("Gerealiseerde plaatsen"))
+        .unwrap()
+        .rsplit(' ')
+        .next()
+        .unwrap();
+    assert!(
+        nederland.contains(gerealiseerd),
+        "{nederland} vs {gerealiseerd}"
+    );
+    assert!(std::fs::read(pad("samen.csv"))
+        .unwrap()
+        .starts_with(b"\xEF\xBB\xBF"));
+
+    // A changed copy of one municipality's numbers is a conflict naming both files.
+    let csv = std::fs::read_to_string(pad("a.csv")).unwrap();
+    let mut regels: Vec<String> = csv.split("\r\n").map(str::to_owned).collect();
+    let mut cellen: Vec<String> = regels[1].split(';').map(str::to_owned).collect();
+    let n: i64 = cellen[12].replace('.', "").parse().unwrap();
+    let totaal: i64 = cellen[16].replace('.', "").parse().unwrap();
+    let vrij: i64 = cellen[17].replace('.', "").parse().unwrap();
+    cellen[12] = (n + 1).to_string();
+    cellen[16] = (totaal + 1).to_string();
+    cellen[17] = (vrij - 1).to_string();
+    regels[1] = cellen.join(";");
+    std::fs::write(pad("a2.csv"), regels.join("\r\n")).unwrap();
+    let conflict = opvang(&db, &["report", "aggregeer", &pad("a.csv"), &pad("a2.csv")]);
+    assert!(!conflict.status.success());
+    let fout = stderr(&conflict);
+    assert!(
+        fout.contains("Conflict:") && fout.contains("a.csv") && fout.contains("a2.csv"),
+        "{fout}"
+    );
+
+    let kapot = opvang(
+        &db,
+        &[
+            "report",
+            "aggregeer",
+            &pad("a.csv"),
+            &pad("bestaat-niet.csv"),
+        ],
+    );
+    assert!(!kapot.status.success());
+    assert!(
+        stderr(&kapot).contains("bestaat-niet.csv kan niet worden gelezen"),
+        "{}",
+        stderr(&kapot)
+    );
+}

@@ -1,8 +1,10 @@
-//! Commands for VNG reporting: the report with its checks for a peildatum, and its export.
+//! Commands for VNG reporting: the report with its checks for a peildatum, its export, and the
+//! aggregation of report files the user chose (kept per session: the screen holds the paths).
 
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
+use opvang_core::reports::vng::aggregatie::{self, Aggregatie};
 use opvang_core::reports::vng::{self, VngFormaat, VngRapport};
 use opvang_core::CoreResult;
 use tauri::State;
@@ -27,4 +29,25 @@ pub async fn vng_rapport_exporteren(
 ) -> CoreResult<usize> {
     let rapport = vng::rapport(&state.db().await, peildatum).await?;
     vng::exporteren(&rapport, formaat, &pad)
+}
+
+/// Reads the VNG report files the user chose in the open dialog into the aggregated view.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn vng_aggregeren(paden: Vec<PathBuf>) -> CoreResult<Aggregatie> {
+    aggregatie::lezen_paden(&paden)
+}
+
+/// Writes the aggregated report of one peildatum (XLSX, CSV or JSON) to the chosen file.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn vng_aggregatie_exporteren(
+    paden: Vec<PathBuf>,
+    peildatum: NaiveDate,
+    formaat: VngFormaat,
+    pad: PathBuf,
+) -> CoreResult<usize> {
+    let samen = aggregatie::lezen_paden(&paden)?;
+    match samen.rapporten.iter().find(|r| r.peildatum == peildatum) {
+        Some(rapport) => vng::exporteren(rapport, formaat, &pad),
+        None => Ok(0),
+    }
 }

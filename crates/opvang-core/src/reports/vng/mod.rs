@@ -1,6 +1,7 @@
 //! The VNG occupancy report for one peildatum: rows per municipality and location type (occupied
 //! places per target group in columns), national totals and the data-quality checks before export.
 
+pub mod aggregatie;
 mod controles;
 pub mod csv;
 pub mod json;

@@ -1,0 +1,236 @@
+//! Aggregation of many municipalities' VNG report files into regional, provincial and national
+//! totals per peildatum. The same report twice counts once; two different reports for one
+//! municipality and peildatum are a conflict naming both files and are left out of the totals.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::tabel::GelezenRijen;
+use super::{gebieden_uit_rijen, VngRapport, VngRij, SCHEMA_VERSIE};
+use crate::error::CoreResult;
+use crate::occupancy::{GebiedSoort, Totalen};
+
+/// One municipality's report at one peildatum as read from a file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct AggregatieBron {
+    pub bestand: String,
+    pub gemeente_code: String,
+    pub gemeente_naam: String,
+    pub peildatum: NaiveDate,
+    pub totalen: Totalen,
+}
+
+/// Two or more different reports for one municipality and peildatum, with their files.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct AggregatieConflict {
+    pub gemeente_code: String,
+    pub gemeente_naam: String,
+    pub peildatum: NaiveDate,
+    pub bestanden: Vec<String>,
+}
+
+/// The aggregated view: a combined report per peildatum (newest first), the sources, the
+/// duplicates skipped and the conflicts left out.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Aggregatie {
+    pub rapporten: Vec<VngRapport>,
+    pub bronnen: Vec<AggregatieBron>,
+    /// Municipality reports that were read more than once, identically (counted once).
+    pub dubbel: i64,
+    pub conflicten: Vec<AggregatieConflict>,
+}
+
+/// Reads each file (name, bytes); the first malformed file stops everything with its error.
+pub fn lezen(bestanden: &[(String, Vec<u8>)]) -> CoreResult<Aggregatie> {
+    let gelezen = bestanden
+        .iter()
+        .map(|(naam, bytes)| Ok((naam.clone(), super::lezen(naam, bytes)?)))
+        .collect::<CoreResult<Vec<_>>>()?;
+    Ok(samenvoegen(
+        &gelezen,
+        &chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+    ))
+}
+
+/// Reads the report files at `paden` (named by their file name in messages) and combines them.
+pub fn lezen_paden(paden: &[std::path::PathBuf]) -> CoreResult<Aggregatie> {
+    let mut inhoud = Vec::with_capacity(paden.len());
+    for pad in paden {
+        let bytes = std::fs::read(pad).map_err(|e| {
+            crate::error::CoreError::bestand("fout.cli_report.niet_gelezen")
+                .met("pad", &pad.display())
+                .met("fout", &e)
+        })?;
+        let naam = pad.file_name().map_or_else(
+            || pad.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        inhoud.push((naam, bytes));
+    }
+    lezen(&inhoud)
+}
+
+/// Combines read reports; `gegenereerd_op` stamps the combined reports.
+pub fn samenvoegen(gelezen: &[(String, GelezenRijen)], gegenereerd_op: &str) -> Aggregatie {
+    // Per (peildatum, municipality): the versions seen, each with its files.
+    let mut versies: BTreeMap<(NaiveDate, String), Vec<(Vec<VngRij>, Vec<String>)>> =
+        BTreeMap::new();
+    let mut dubbel = 0;
+    for (bestand, g) in gelezen {
+        let mut per_gemeente: BTreeMap<&str, Vec<VngRij>> = BTreeMap::new();
+        for rij in &g.rijen {
+            per_gemeente
+                .entry(rij.gemeente_code.as_str())
+                .or_default()
+                .push(rij.clone());
+        }
+        for (code, mut rijen) in per_gemeente {
+            rijen.sort_by_key(|r| super::teksten::locatietype(r.soort));
+            let lijst = versies.entry((g.peildatum, code.to_owned())).or_default();
+            match lijst.iter_mut().find(|(r, _)| *r == rijen) {
+                Some((_, bestanden)) => {
+                    dubbel += 1;
+                    if !bestanden.contains(bestand) {
+                        bestanden.push(bestand.clone());
+                    }
+                }
+                None => lijst.push((rijen, vec![bestand.clone()])),
+            }
+        }
+    }
+    let mut per_peildatum: BTreeMap<NaiveDate, Vec<VngRij>> = BTreeMap::new();
+    let mut bronnen = Vec::new();
+    let mut conflicten = Vec::new();
+    for ((peildatum, code), lijst) in versies {
+        let naam = lijst[0]
+            .0
+            .first()
+            .map(|r| r.gemeente_naam.clone())
+            .unwrap_or_default();
+        if lijst.len() > 1 {
+            conflicten.push(AggregatieConflict {
+                gemeente_code: code,
+                gemeente_naam: naam,
+                peildatum,
+                bestanden: lijst.into_iter().flat_map(|(_, b)| b).collect(),
+            });
+            continue;
+        }
+        let (rijen, bestanden) = lijst.into_iter().next().expect("one version");
+        bronnen.push(AggregatieBron {
+            bestand: bestanden.join(", "),
+            gemeente_code: code,
+            gemeente_naam: naam,
+            peildatum,
+            totalen: Totalen::som(rijen.iter().map(|r| &r.totalen)),
+        });
+        per_peildatum.entry(peildatum).or_default().extend(rijen);
+    }
+    let rapporten = per_peildatum
+        .into_iter()
+        .rev()
+        .map(|(peildatum, mut rijen)| {
+            rijen.sort_by(|a, b| {
+                (&a.gemeente_naam, super::teksten::locatietype(a.soort))
+                    .cmp(&(&b.gemeente_naam, super::teksten::locatietype(b.soort)))
+            });
+            VngRapport {
+                schemaversie: SCHEMA_VERSIE,
+                peildatum,
+                gegenereerd_op: gegenereerd_op.to_owned(),
+                bron: format!("{} bestanden samengevoegd", gelezen.len()),
+                verouderd_na_dagen: 0,
+                totalen: Totalen::som(rijen.iter().map(|r| &r.totalen)),
+                provincies: gebieden_uit_rijen(&rijen, GebiedSoort::Provincie),
+                veiligheidsregios: gebieden_uit_rijen(&rijen, GebiedSoort::Veiligheidsregio),
+                controles: Vec::new(),
+                rijen,
+            }
+        })
+        .collect();
+    Aggregatie {
+        rapporten,
+        bronnen,
+        dubbel,
+        conflicten,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::demo_db;
+    use super::super::{bytes, rapport, VngFormaat};
+    use super::*;
+
+    #[tokio::test]
+    async fn each_format_aggregates_to_the_same_totals_and_conflicts_name_both_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = demo_db(dir.path()).await;
+        let r = rapport(&db, "2026-11-23".parse().unwrap()).await.unwrap();
+        db.close().await;
+        for formaat in [VngFormaat::Xlsx, VngFormaat::Csv, VngFormaat::Json] {
+            let naam = format!("gemeenten.{}", format!("{formaat:?}").to_lowercase());
+            let inhoud = bytes(&r, formaat).unwrap();
+            // The identical file twice is simply deduplicated.
+            let a = lezen(&[
+                (naam.clone(), inhoud.clone()),
+                ("kopie-".to_owned() + &naam, inhoud),
+            ])
+            .unwrap();
+            assert_eq!(a.rapporten.len(), 1, "{naam}");
+            assert_eq!(a.rapporten[0].totalen, r.totalen, "{naam}");
+            assert_eq!(a.rapporten[0].provincies, r.provincies, "{naam}");
+            assert_eq!(
+                a.rapporten[0].veiligheidsregios, r.veiligheidsregios,
+                "{naam}"
+            );
+            assert!(a.conflicten.is_empty());
+            assert!(a.dubbel > 0);
+        }
+
+        let mut anders = r.clone();
+        let code = anders.rijen[0].gemeente_code.clone();
+        anders.rijen[0].totalen.bezetting.ontheemden += 1;
+        anders.rijen[0].totalen.afleiden();
+        let a = lezen(&[
+            (
+                "utrecht.json".to_owned(),
+                bytes(&r, VngFormaat::Json).unwrap(),
+            ),
+            (
+                "utrecht-v2.csv".to_owned(),
+                bytes(&anders, VngFormaat::Csv).unwrap(),
+            ),
+        ])
+        .unwrap();
+        assert_eq!(a.conflicten.len(), 1);
+        assert_eq!(a.conflicten[0].gemeente_code, code);
+        assert_eq!(
+            a.conflicten[0].bestanden,
+            vec!["utrecht.json", "utrecht-v2.csv"]
+        );
+        let zonder: Vec<_> = r.rijen.iter().filter(|x| x.gemeente_code != code).collect();
+        assert_eq!(
+            a.rapporten[0].totalen,
+            Totalen::som(zonder.iter().map(|x| &x.totalen)),
+            "the conflicting municipality is left out, never merged"
+        );
+
+        let fout = lezen(&[
+            ("goed.json".to_owned(), bytes(&r, VngFormaat::Json).unwrap()),
+            ("kapot.csv".to_owned(), b"Peildatum;Gemeente\r\n".to_vec()),
+        ])
+        .unwrap_err();
+        assert!(
+            fout.message.starts_with("kapot.csv, rij 1: de kolom"),
+            "{}",
+            fout.message
+        );
+    }
+}
