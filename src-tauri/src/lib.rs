@@ -81,6 +81,7 @@ pub fn app_builder<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Buil
         commands::vng_rapport_exporteren,
         commands::vng_aggregeren,
         commands::vng_aggregatie_exporteren,
+        commands::jaarwerkboek_exporteren,
     ])
 }
 

@@ -522,6 +522,16 @@ fn vng_report_crosses_ipc_with_rows_totals_and_checks() {
         )
         .expect_err("missing file");
     assert_eq!(fout["code"], "bestand");
+
+    let jaar = shell.dir.join("jaar.xlsx");
+    let locaties = shell
+        .invoke(
+            "jaarwerkboek_exporteren",
+            json!({ "jaar": 2026, "pad": jaar }),
+        )
+        .expect("workbook");
+    assert_eq!(locaties, 1);
+    assert!(std::fs::read(&jaar).expect("written").starts_with(b"PK"));
 }
 
 #[test]

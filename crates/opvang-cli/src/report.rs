@@ -37,6 +37,16 @@ pub enum ReportOpdracht {
         #[arg(long = "out", visible_alias = "uit", value_name = "BESTAND")]
         uit: Option<PathBuf>,
     },
+    /// Het jaarwerkboek (XLSX): een werkblad per maand, een rij per dag, een kolom per locatie
+    /// met de bezetting op die dag (alle doelgroepen samen) en maandgemiddelden.
+    Jaarwerkboek {
+        /// Het jaar, bijvoorbeeld 2026.
+        #[arg(long, value_name = "JJJJ", value_parser = clap::value_parser!(i32).range(2000..=2100))]
+        jaar: i32,
+        /// Het XLSX-bestand dat wordt geschreven.
+        #[arg(long = "out", visible_alias = "uit", value_name = "BESTAND.xlsx")]
+        uit: PathBuf,
+    },
 }
 
 fn lees_formaat(tekst: &str) -> Result<VngFormaat, String> {
@@ -75,6 +85,14 @@ pub async fn uitvoeren(
             Ok(tekst)
         }
         ReportOpdracht::Aggregeer { bestanden, uit } => aggregeren(bestanden, uit.as_deref()),
+        ReportOpdracht::Jaarwerkboek { jaar, uit } => {
+            let locaties =
+                opvang_core::reports::jaarwerkboek::exporteren(db, *jaar, vandaag, uit).await?;
+            Ok(format!(
+                "Jaarwerkboek {jaar} met {locaties} locaties geschreven naar {}.\n",
+                uit.display()
+            ))
+        }
     }
 }
 

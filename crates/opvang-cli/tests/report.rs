@@ -180,3 +180,36 @@ fn report_aggregeer_sums_files_dedupes_and_refuses_conflicts_naming_both_files()
         stderr(&kapot)
     );
 }
+
+#[test]
+fn report_jaarwerkboek_writes_a_workbook_or_refuses_a_bad_year() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo(dir.path());
+    let pad = dir.path().join("jaar.xlsx");
+    let uit = opvang(
+        &db,
+        &[
+            "report",
+            "jaarwerkboek",
+            "--jaar",
+            "2026",
+            "--out",
+            pad.to_str().unwrap(),
+        ],
+    );
+    assert!(uit.status.success(), "{}", stderr(&uit));
+    assert!(stdout(&uit).starts_with("Jaarwerkboek 2026 met 40 locaties geschreven naar"));
+    assert!(std::fs::read(&pad).unwrap().starts_with(b"PK"));
+    let fout = opvang(
+        &db,
+        &[
+            "report",
+            "jaarwerkboek",
+            "--jaar",
+            "twintig",
+            "--out",
+            "x.xlsx",
+        ],
+    );
+    assert!(!fout.status.success());
+}

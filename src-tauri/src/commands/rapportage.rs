@@ -51,3 +51,19 @@ pub async fn vng_aggregatie_exporteren(
         None => Ok(0),
     }
 }
+
+/// Writes the yearly occupancy workbook (a sheet per month) to the chosen file; returns the locations.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn jaarwerkboek_exporteren(
+    state: State<'_, AppState>,
+    jaar: i32,
+    pad: PathBuf,
+) -> CoreResult<usize> {
+    opvang_core::reports::jaarwerkboek::exporteren(
+        &state.db().await,
+        jaar,
+        opvang_core::vandaag(),
+        &pad,
+    )
+    .await
+}

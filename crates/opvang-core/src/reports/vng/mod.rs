@@ -242,4 +242,4 @@ pub fn lezen(bestand: &str, bytes: &[u8]) -> CoreResult<tabel::GelezenRijen> {
 #[cfg(test)]
 mod bestanden_tests;
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;
