@@ -99,7 +99,8 @@ export const api = {
     const voortgang = new Channel<Voortgang>();
     voortgang.onmessage = opVoortgang;
     return call<ImportResultaat>('import_uitvoeren', { koppeling, voortgang });
-  },  gemeenten: () => call<Gemeente[]>('gemeenten'),
+  },
+  gemeenten: () => call<Gemeente[]>('gemeenten'),
   dashboard: (peildatum: string, gebied: Gebied) =>
     call<Dashboard>('dashboard', { peildatum, gebied }),
   trend: (tot: string, gebied: Gebied) => call<TrendPunt[]>('trend', { tot, gebied }),

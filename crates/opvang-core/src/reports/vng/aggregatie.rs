@@ -76,11 +76,13 @@ pub fn lezen_paden(paden: &[std::path::PathBuf]) -> CoreResult<Aggregatie> {
     lezen(&inhoud)
 }
 
+/// The distinct reports seen for one municipality and peildatum, each with the files holding it.
+type Versies = Vec<(Vec<VngRij>, Vec<String>)>;
+
 /// Combines read reports; `gegenereerd_op` stamps the combined reports.
 pub fn samenvoegen(gelezen: &[(String, GelezenRijen)], gegenereerd_op: &str) -> Aggregatie {
     // Per (peildatum, municipality): the versions seen, each with its files.
-    let mut versies: BTreeMap<(NaiveDate, String), Vec<(Vec<VngRij>, Vec<String>)>> =
-        BTreeMap::new();
+    let mut versies: BTreeMap<(NaiveDate, String), Versies> = BTreeMap::new();
     let mut dubbel = 0;
     for (bestand, g) in gelezen {
         let mut per_gemeente: BTreeMap<&str, Vec<VngRij>> = BTreeMap::new();
