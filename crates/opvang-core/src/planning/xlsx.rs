@@ -14,9 +14,7 @@ use crate::format::spreadsheet_veilig;
 use crate::occupancy::GebiedSoort;
 
 fn fout(e: XlsxError) -> CoreError {
-    CoreError::bestand(format!(
-        "De projectie kon niet als Excel-bestand worden geschreven: {e}"
-    ))
+    CoreError::bestand("fout.planning_xlsx.niet_geschreven").met("fout", &e)
 }
 
 struct Opmaak {
@@ -180,10 +178,9 @@ pub fn bestand_schrijven(projectie: &Projectie, pad: &Path) -> CoreResult<usize>
         Some("csv") => export::exporteren(projectie, pad),
         Some("xlsx") => {
             std::fs::write(pad, xlsx(projectie)?).map_err(|e| {
-                CoreError::bestand(format!(
-                    "Het bestand {} kon niet worden geschreven: {e}",
-                    pad.display()
-                ))
+                CoreError::bestand("fout.planning_xlsx.bestand_niet_geschreven")
+                    .met("pad", &pad.display())
+                    .met("fout", &e)
             })?;
             Ok(projectie
                 .gebieden
@@ -191,12 +188,9 @@ pub fn bestand_schrijven(projectie: &Projectie, pad: &Path) -> CoreResult<usize>
                 .map(|g| g.maanden.len() * (1 + g.doelgroepen.len()))
                 .sum())
         }
-        _ => Err(CoreError::validatie(
-            "uit",
-            format!(
-                "Kan {} niet schrijven: kies een CSV-bestand (.csv) of een Excel-bestand (.xlsx).",
-                pad.display()
-            ),
-        )),
+        _ => Err(
+            CoreError::validatie("uit", "fout.planning_xlsx.kies_csv_of_xlsx")
+                .met("pad", &pad.display()),
+        ),
     }
 }

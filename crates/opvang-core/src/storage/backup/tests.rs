@@ -111,6 +111,15 @@ async fn a_bad_backup_is_refused_and_the_database_stays_as_it_was() {
     let dir = tempfile::tempdir().unwrap();
     let pad = dir.path().join("opvang.db");
     demo_db(&pad).await.close().await;
+    // Fold any write-ahead log into the file first, so its bytes are final before comparing.
+    let mut conn = SqliteConnection::connect(&format!("sqlite://{}", pad.display()))
+        .await
+        .unwrap();
+    sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
+        .execute(&mut conn)
+        .await
+        .unwrap();
+    conn.close().await.unwrap();
     let voor = std::fs::read(&pad).unwrap();
 
     let tekst = dir.path().join("notities.db");
