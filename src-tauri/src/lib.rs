@@ -79,7 +79,9 @@ pub fn app_builder<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Buil
         commands::ombouw_bijlagen_controleren,
         commands::vng_rapport,
         commands::vng_rapport_exporteren,
-        commands::vng_aggregeren,
+        commands::vng_ontvangen,
+        commands::vng_ontvangen_toevoegen,
+        commands::vng_ontvangen_verwijderen,
         commands::vng_aggregatie_exporteren,
         commands::jaarwerkboek_exporteren,
     ])

@@ -65,8 +65,25 @@ fn no_remote_content_and_no_global_tauri() {
     );
 }
 
+/// The commands `src/lib.rs` registers in `generate_handler!`.
+fn registered_commands() -> Vec<String> {
+    let lib =
+        std::fs::read_to_string(format!("{}/src/lib.rs", env!("CARGO_MANIFEST_DIR"))).unwrap();
+    let block = lib
+        .split_once("generate_handler![")
+        .and_then(|(_, rest)| rest.split_once(']'))
+        .unwrap()
+        .0;
+    block
+        .split(',')
+        .map(str::trim)
+        .filter(|item| !item.is_empty())
+        .map(|item| item.rsplit("::").next().unwrap().to_owned())
+        .collect()
+}
+
 #[test]
-fn the_capability_grants_only_events_the_title_and_the_file_dialog() {
+fn the_capability_grants_events_the_title_the_file_dialog_and_each_app_command_by_name() {
     let capability = json("capabilities/default.json");
     assert_eq!(capability["windows"], serde_json::json!(["main"]));
     assert!(
@@ -80,14 +97,32 @@ fn the_capability_grants_only_events_the_title_and_the_file_dialog() {
         .map(|p| p.as_str().expect("plain permission names, no scopes"))
         .collect();
     rechten.sort_unstable();
+    let commands = registered_commands();
+    assert!(commands.len() > 60, "the registered commands are found");
+    let mut verwacht: Vec<String> = [
+        "core:event:default",
+        "core:window:allow-set-title",
+        "dialog:allow-open",
+        "dialog:allow-save",
+    ]
+    .into_iter()
+    .map(str::to_owned)
+    .chain(
+        commands
+            .iter()
+            .map(|c| format!("allow-{}", c.replace('_', "-"))),
+    )
+    .collect();
+    verwacht.sort_unstable();
     assert_eq!(
-        rechten,
-        [
-            "core:event:default",
-            "core:window:allow-set-title",
-            "dialog:allow-open",
-            "dialog:allow-save"
-        ]
+        rechten, verwacht,
+        "exactly one allow-<command> per registered command, no wildcard, no other plugin"
+    );
+    assert!(
+        std::fs::read_to_string(format!("{}/build.rs", env!("CARGO_MANIFEST_DIR")))
+            .unwrap()
+            .contains(".app_manifest("),
+        "build.rs defines an app manifest, so commands without a permission are refused"
     );
     let capabilities = std::fs::read_dir(format!("{}/capabilities", env!("CARGO_MANIFEST_DIR")))
         .unwrap()

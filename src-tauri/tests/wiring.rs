@@ -501,27 +501,53 @@ fn vng_report_crosses_ipc_with_rows_totals_and_checks() {
             json!({ "peildatum": "2026-11-23", "formaat": "json", "pad": json_pad }),
         )
         .expect("json exported");
-    let samen = shell
-        .invoke("vng_aggregeren", json!({ "paden": [pad, json_pad] }))
-        .expect("aggregated");
+    // Received report files: the body frames the files as the UI's api does.
+    let xlsx = std::fs::read(&pad).unwrap();
+    let json_bytes = std::fs::read(&json_pad).unwrap();
+    let lijst = serde_json::to_vec(&json!([
+        ["utrecht.xlsx", xlsx.len()],
+        ["utrecht.json", json_bytes.len()]
+    ]))
+    .unwrap();
+    let mut body = (lijst.len() as u32).to_le_bytes().to_vec();
+    body.extend(&lijst);
+    body.extend(&xlsx);
+    body.extend(&json_bytes);
+    let ontvangst = shell
+        .invoke_raw("vng_ontvangen_toevoegen", &body)
+        .expect("received");
+    assert_eq!(ontvangst, json!({ "toegevoegd": 2, "al_ontvangen": 0 }));
+    let overzicht = shell.invoke("vng_ontvangen", json!({})).expect("overview");
+    let samen = &overzicht["aggregatie"];
     assert_eq!(samen["rapporten"][0]["totalen"]["gerealiseerd"], 40);
     assert_eq!(samen["dubbel"], 1);
     assert_eq!(samen["conflicten"], json!([]));
+    assert_eq!(overzicht["bestanden"].as_array().unwrap().len(), 2);
     let uit = shell.dir.join("samen.csv");
     let rijen = shell
         .invoke(
             "vng_aggregatie_exporteren",
-            json!({ "paden": [pad], "peildatum": "2026-11-23", "formaat": "csv", "pad": uit }),
+            json!({ "peildatum": "2026-11-23", "formaat": "csv", "pad": uit }),
         )
         .expect("aggregate exported");
     assert_eq!(rijen, 1);
     let fout = shell
         .invoke(
-            "vng_aggregeren",
-            json!({ "paden": [shell.dir.join("weg.csv")] }),
+            "vng_aggregatie_exporteren",
+            json!({ "peildatum": "2020-01-01", "formaat": "csv", "pad": uit }),
         )
-        .expect_err("missing file");
+        .expect_err("no reports at that date");
+    assert_eq!(fout["code"], "niet_gevonden");
+    let fout = shell
+        .invoke_raw("vng_ontvangen_toevoegen", &body[..body.len() - 1])
+        .expect_err("a truncated body");
     assert_eq!(fout["code"], "bestand");
+    let id = overzicht["bestanden"][0]["id"].clone();
+    shell
+        .invoke("vng_ontvangen_verwijderen", json!({ "id": id }))
+        .expect("removed");
+    let overzicht = shell.invoke("vng_ontvangen", json!({})).unwrap();
+    assert_eq!(overzicht["bestanden"].as_array().unwrap().len(), 1);
 
     let jaar = shell.dir.join("jaar.xlsx");
     let locaties = shell

@@ -60,6 +60,32 @@ pub(super) async fn schrijf(
     Ok(())
 }
 
+/// Writes one audit entry for a record that belongs to no location (a scenario, a received report).
+pub(super) async fn zonder_locatie(
+    conn: &mut AnyConnection,
+    gebruiker: &str,
+    tabel: &str,
+    record: i64,
+    actie: &str,
+    voor: Option<String>,
+    na: Option<String>,
+) -> CoreResult<()> {
+    sqlx::query(
+        "INSERT INTO auditlog (tijdstip, gebruiker, tabel, record, locatie_id, actie, voor, na) \
+         VALUES ($1, $2, $3, $4, NULL, $5, $6, $7)",
+    )
+    .bind(chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true))
+    .bind(gebruiker.to_owned())
+    .bind(tabel.to_owned())
+    .bind(record.to_string())
+    .bind(actie.to_owned())
+    .bind(voor)
+    .bind(na)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
 const GEBRUIKER: &str = "gebruiker";
 
 /// The operating-system account name, from the usual variables or the home folder's name.

@@ -167,6 +167,44 @@ const TABELLEN: &[(&str, &[(&str, Soort)])] = &[
         ],
     ),
     (
+        "scenario",
+        &[
+            ("id", Geheel),
+            ("naam", Tekst),
+            ("beschrijving", Tekst),
+            ("parameters", Tekst),
+            ("aangemaakt", Tekst),
+            ("aangemaakt_door", Tekst),
+            ("gewijzigd", Tekst),
+            ("gewijzigd_door", Tekst),
+            ("versie", Geheel),
+        ],
+    ),
+    (
+        "normbedrag",
+        &[
+            ("id", Geheel),
+            ("regeling", Tekst),
+            ("geldig_vanaf", Tekst),
+            ("bedrag_cent", Geheel),
+            ("toelichting", Tekst),
+            ("historisch", Geheel),
+            ("versie", Geheel),
+        ],
+    ),
+    (
+        "vng_ontvangen",
+        &[
+            ("id", Geheel),
+            ("bestand", Tekst),
+            ("sha256", Tekst),
+            ("peildatum", Tekst),
+            ("rijen", Tekst),
+            ("ontvangen", Tekst),
+            ("ontvangen_door", Tekst),
+        ],
+    ),
+    (
         "auditlog",
         &[
             ("id", Geheel),
@@ -194,6 +232,9 @@ const MET_ID: &[&str] = &[
     "review",
     "review_opmerking",
     "review_bijlage",
+    "scenario",
+    "normbedrag",
+    "vng_ontvangen",
 ];
 
 /// Rows per INSERT statement; keeps the number of parameters far below every backend's limit.
@@ -254,8 +295,8 @@ async fn schrijf(
 }
 
 impl Db {
-    /// Copies all locations, capacity, snapshots, settings, criteria sets, assessments, reviews
-    /// and the audit log into `doel`, which
+    /// Copies all locations, capacity, snapshots, settings, criteria sets, assessments, reviews,
+    /// saved scenarios, normbedragen, received VNG reports and the audit log into `doel`, which
     /// must hold no locations yet. One transaction on the target: all of it arrives, or nothing.
     pub async fn kopieer_naar(
         &self,

@@ -4,8 +4,9 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 use sqlx::any::AnyRow;
-use sqlx::{AnyConnection, Row};
+use sqlx::Row;
 
+use super::audit::zonder_locatie as audit;
 use super::{datum_in, datum_uit, Db};
 use crate::error::{CoreError, CoreResult};
 use crate::locations::{Financiering, LocatieFilter};
@@ -58,32 +59,6 @@ fn normbedrag_uit(row: &AnyRow) -> CoreResult<Normbedrag> {
         historisch: row.try_get::<i64, _>("historisch")? != 0,
         versie: row.try_get("versie")?,
     })
-}
-
-/// An audit entry for a planning record, which belongs to no location.
-async fn audit(
-    conn: &mut AnyConnection,
-    gebruiker: &str,
-    tabel: &str,
-    record: i64,
-    actie: &str,
-    voor: Option<String>,
-    na: Option<String>,
-) -> CoreResult<()> {
-    sqlx::query(
-        "INSERT INTO auditlog (tijdstip, gebruiker, tabel, record, locatie_id, actie, voor, na) \
-         VALUES ($1, $2, $3, $4, NULL, $5, $6, $7)",
-    )
-    .bind(nu())
-    .bind(gebruiker.to_owned())
-    .bind(tabel.to_owned())
-    .bind(record.to_string())
-    .bind(actie.to_owned())
-    .bind(voor)
-    .bind(na)
-    .execute(conn)
-    .await?;
-    Ok(())
 }
 
 fn json(waarde: &impl serde::Serialize) -> Option<String> {

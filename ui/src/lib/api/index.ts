@@ -24,6 +24,8 @@ import type { Gemeente } from './types/Gemeente';
 import type { ImportBestand } from './types/ImportBestand';
 import type { VngFormaat } from './types/VngFormaat';
 import type { VngRapport } from './types/VngRapport';
+import type { OntvangenOverzicht } from './types/OntvangenOverzicht';
+import type { Ontvangst } from './types/Ontvangst';
 import type { ImportResultaat } from './types/ImportResultaat';
 import type { ImportVoorbeeld } from './types/ImportVoorbeeld';
 import type { Koppeling } from './types/Koppeling';
@@ -87,6 +89,15 @@ export const api = {
   vngRapport: (peildatum: string) => call<VngRapport>('vng_rapport', { peildatum }),
   vngRapportExporteren: (peildatum: string, formaat: VngFormaat, pad: string) =>
     call<number>('vng_rapport_exporteren', { peildatum, formaat, pad }),
+  /** The received VNG report files and the regional, provincial and national view they make. */
+  vngOntvangen: () => call<OntvangenOverzicht>('vng_ontvangen'),
+  /** Receives report files (body framed by `verpakBestanden`): all of them, or none. */
+  vngOntvangenToevoegen: (body: Uint8Array) => call<Ontvangst>('vng_ontvangen_toevoegen', body),
+  vngOntvangenVerwijderen: (id: number) => call<null>('vng_ontvangen_verwijderen', { id }),
+  vngAggregatieExporteren: (peildatum: string, formaat: VngFormaat, pad: string) =>
+    call<number>('vng_aggregatie_exporteren', { peildatum, formaat, pad }),
+  /** Writes the yearly occupancy workbook of `jaar` to `pad`; returns the locations. */
+  jaarwerkboekExporteren: (jaar: number, pad: string) => call<number>('jaarwerkboek_exporteren', { jaar, pad }),
   /** Sends the chosen file's bytes to the shell (the raw request body), to be read by `importLezen`. */
   importOntvangen: (inhoud: Uint8Array) => call<number>('import_ontvangen', inhoud),
   importLezen: (naam: string) => call<ImportBestand>('import_lezen', { naam }),

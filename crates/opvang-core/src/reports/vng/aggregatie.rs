@@ -46,12 +46,49 @@ pub struct Aggregatie {
     pub conflicten: Vec<AggregatieConflict>,
 }
 
-/// Reads each file (name, bytes); the first malformed file stops everything with its error.
-pub fn lezen(bestanden: &[(String, Vec<u8>)]) -> CoreResult<Aggregatie> {
-    let gelezen = bestanden
+/// A report file received into the database for the aggregated view (see `Db::vng_ontvangen`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct OntvangenRapport {
+    pub id: i64,
+    pub bestand: String,
+    /// SHA-256 of the file's bytes: the same file received twice is kept once.
+    pub sha256: String,
+    pub peildatum: NaiveDate,
+    /// Municipalities the file reports on.
+    pub gemeenten: i64,
+    pub ontvangen: String,
+    pub ontvangen_door: String,
+}
+
+/// What receiving report files did: files stored, and files that were already there.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Ontvangst {
+    pub toegevoegd: i64,
+    pub al_ontvangen: i64,
+}
+
+/// The received report files (newest peildatum first) and the aggregated view they make.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct OntvangenOverzicht {
+    pub bestanden: Vec<OntvangenRapport>,
+    pub aggregatie: Aggregatie,
+}
+
+/// Reads each file (name, bytes) into its rows; the first malformed file stops everything with
+/// its error, so a batch of files is received whole or not at all.
+pub fn rijen_lezen(bestanden: &[(String, Vec<u8>)]) -> CoreResult<Vec<(String, GelezenRijen)>> {
+    bestanden
         .iter()
         .map(|(naam, bytes)| Ok((naam.clone(), super::lezen(naam, bytes)?)))
-        .collect::<CoreResult<Vec<_>>>()?;
+        .collect()
+}
+
+/// Reads each file (name, bytes); the first malformed file stops everything with its error.
+pub fn lezen(bestanden: &[(String, Vec<u8>)]) -> CoreResult<Aggregatie> {
+    let gelezen = rijen_lezen(bestanden)?;
     Ok(samenvoegen(
         &gelezen,
         &chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
@@ -235,4 +272,87 @@ mod tests {
             fout.message
         );
     }
+}
+
+#[cfg(test)]
+mod ontvangen_tests {
+    use super::super::tests::demo_db;
+    use super::super::{bytes, rapport, VngFormaat};
+    use super::*;
+    use crate::error::ErrorCode;
+
+    crate::storage::testdb::beide_backends!(
+        async fn received_reports_are_kept_once_conflicts_shown_and_removable(db) {
+            let dir = tempfile::tempdir().unwrap();
+            let bron = demo_db(dir.path()).await;
+            let r = rapport(&bron, "2026-11-23".parse().unwrap()).await.unwrap();
+            bron.close().await;
+            let mut anders = r.clone();
+            let code = anders.rijen[0].gemeente_code.clone();
+            anders.rijen[0].totalen.bezetting.ontheemden += 1;
+            anders.rijen[0].totalen.afleiden();
+            let json = bytes(&r, VngFormaat::Json).unwrap();
+
+            let ontvangst = db
+                .vng_ontvangen_toevoegen(&[
+                    ("regio.json".to_owned(), json.clone()),
+                    ("regio-kopie.json".to_owned(), json.clone()),
+                    ("regio-v2.csv".to_owned(), bytes(&anders, VngFormaat::Csv).unwrap()),
+                ])
+                .await
+                .unwrap();
+            assert_eq!(ontvangst, Ontvangst { toegevoegd: 2, al_ontvangen: 1 });
+
+            let overzicht = db.vng_ontvangen().await.unwrap();
+            let namen: Vec<_> = overzicht.bestanden.iter().map(|b| b.bestand.as_str()).collect();
+            assert_eq!(namen, ["regio-v2.csv", "regio.json"]);
+            let gemeenten = r.rijen.iter().map(|x| &x.gemeente_code).collect::<std::collections::BTreeSet<_>>();
+            assert_eq!(overzicht.bestanden[1].gemeenten, gemeenten.len() as i64);
+            let a = &overzicht.aggregatie;
+            assert_eq!(a.conflicten.len(), 1);
+            assert_eq!(a.conflicten[0].gemeente_code, code);
+            assert_eq!(a.conflicten[0].bestanden.len(), 2);
+            let zonder = r.rijen.iter().filter(|x| x.gemeente_code != code);
+            assert_eq!(a.rapporten[0].totalen, Totalen::som(zonder.map(|x| &x.totalen)));
+
+            // Receiving the same files again changes nothing.
+            let audit_voor = db.auditlog(None).await.unwrap().len();
+            let nogmaals = db
+                .vng_ontvangen_toevoegen(&[("andere-naam.json".to_owned(), json.clone())])
+                .await
+                .unwrap();
+            assert_eq!(nogmaals, Ontvangst { toegevoegd: 0, al_ontvangen: 1 });
+
+            // A malformed file refuses the whole batch: the good file beside it is not stored.
+            let fout = db
+                .vng_ontvangen_toevoegen(&[
+                    ("goed.xlsx".to_owned(), bytes(&r, VngFormaat::Xlsx).unwrap()),
+                    ("kapot.csv".to_owned(), b"Peildatum;Gemeente\r\n".to_vec()),
+                ])
+                .await
+                .unwrap_err();
+            assert!(fout.message.starts_with("kapot.csv"), "{}", fout.message);
+            assert_eq!(db.vng_ontvangen().await.unwrap().bestanden.len(), 2);
+            assert_eq!(db.auditlog(None).await.unwrap().len(), audit_voor);
+
+            // Removing the wrong version resolves the conflict; the totals are the report's own.
+            let v2 = overzicht.bestanden[0].id;
+            db.vng_ontvangen_verwijderen(v2).await.unwrap();
+            let na = db.vng_ontvangen().await.unwrap();
+            assert!(na.aggregatie.conflicten.is_empty());
+            assert_eq!(na.aggregatie.rapporten[0].totalen, r.totalen);
+            assert_eq!(na.aggregatie.rapporten[0].provincies, r.provincies);
+            let log = db.auditlog(None).await.unwrap();
+            let acties: Vec<_> = log
+                .iter()
+                .filter(|l| l.tabel == "vng_ontvangen")
+                .map(|l| l.actie.as_str())
+                .collect();
+            assert_eq!(acties.iter().filter(|a| **a == "toevoegen").count(), 2);
+            assert_eq!(acties.iter().filter(|a| **a == "verwijderen").count(), 1);
+
+            let weg = db.vng_ontvangen_verwijderen(v2).await.unwrap_err();
+            assert_eq!(weg.code, ErrorCode::NietGevonden);
+        }
+    );
 }
