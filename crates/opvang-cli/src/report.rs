@@ -19,7 +19,8 @@ pub enum ReportOpdracht {
         /// op of voor die datum.
         #[arg(long, value_parser = crate::lees_datum)]
         peildatum: Option<NaiveDate>,
-        /// xlsx, csv (Excel NL: `;`, decimale komma), json (met schema) of pdf (afdrukbaar).
+        /// xlsx, csv (Excel NL: `;`, decimale komma; met --taal en: `,`, decimale punt), json (met
+        /// schema) of pdf (afdrukbaar); koppen, labels, getallen en datums in de taal van --taal.
         #[arg(long = "format", visible_alias = "formaat", value_parser = lees_formaat)]
         formaat: VngFormaat,
         /// Het bestand dat wordt geschreven.
