@@ -55,6 +55,13 @@ fn an_english_report_aggregates_with_the_dutch_one() {
             ],
         );
         assert!(uit.status.success(), "{taal}: {}", stderr(&uit));
+        if taal == "en" {
+            assert!(
+                stdout(&uit).contains("VNG report for 23 Nov 2026 written to"),
+                "{}",
+                stdout(&uit)
+            );
+        }
         paden.push(pad);
     }
     let engels = std::fs::read_to_string(&paden[1]).unwrap();

@@ -266,8 +266,15 @@ mod tests {
         ];
         let mut uit = Vec::new();
         // Keys kept in tables (export headers, labels): every literal that looks like `fout.x.y`,
-        // `export.x.y`, `label.x.y`, `pdf.x.y` or `opmaak.x.y`.
-        for prefix in ["\"fout.", "\"export.", "\"label.", "\"pdf.", "\"opmaak."] {
+        // `export.x.y`, `label.x.y`, `pdf.x.y`, `opmaak.x.y` or `cli.x.y`.
+        for prefix in [
+            "\"fout.",
+            "\"export.",
+            "\"label.",
+            "\"pdf.",
+            "\"opmaak.",
+            "\"cli.",
+        ] {
             for (begin, _) in bron.match_indices(prefix) {
                 let rest = &bron[begin + 1..];
                 let Some(eind) = rest.find('"') else { continue };
