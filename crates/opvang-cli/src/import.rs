@@ -4,6 +4,7 @@ use std::fmt::Write;
 use std::path::Path;
 
 use chrono::NaiveDate;
+use opvang_core::i18n::{self, tekst_met};
 use opvang_core::import::{lees_bestand, ontleed, Koppeling};
 use opvang_core::{CoreError, CoreResult, Db};
 
@@ -38,7 +39,10 @@ pub async fn uitvoeren(
         }
         None => match db.opgeslagen_koppeling(&tabel.koppen).await? {
             Some(opgeslagen) => {
-                eprintln!("Opgeslagen koppeling gebruikt voor deze kolommen.");
+                eprintln!(
+                    "{}",
+                    i18n::tekst(i18n::actieve_taal(), "cli.import.koppeling_gebruikt")
+                );
                 opgeslagen
             }
             None => Koppeling::automatisch(&tabel.koppen),
@@ -57,28 +61,32 @@ pub async fn uitvoeren(
         .await?;
     eprintln!();
     if gegeven && !proef && db.koppeling_opslaan(&tabel.koppen, &koppeling).await? {
-        eprintln!("De koppeling is opgeslagen voor bestanden met deze kolommen.");
+        eprintln!(
+            "{}",
+            i18n::tekst(i18n::actieve_taal(), "cli.import.koppeling_opgeslagen")
+        );
     }
-    let werkwoord = if proef {
-        "Proefimport (niets opgeslagen)"
+    let sleutel = if proef {
+        "cli.import.samenvatting_proef"
     } else {
-        "Geïmporteerd"
+        "cli.import.samenvatting"
     };
     writeln!(
         uit,
-        "{werkwoord}: {} rijen uit {}.\n\
-         Nieuwe locaties: {}\n\
-         Capaciteitswijzigingen: {}\n\
-         Nieuwe peilingen: {}\n\
-         Gewijzigde peilingen: {}\n\
-         Ongewijzigde peilingen: {}",
-        ontleding.regels.len(),
-        bestand.display(),
-        uitslag.nieuwe_locaties,
-        uitslag.capaciteitswijzigingen,
-        uitslag.nieuwe_peilingen,
-        uitslag.gewijzigde_peilingen,
-        uitslag.ongewijzigde_peilingen
+        "{}",
+        tekst_met(
+            i18n::actieve_taal(),
+            sleutel,
+            &[
+                ("rijen", &ontleding.regels.len()),
+                ("bestand", &bestand.display()),
+                ("nieuwe_locaties", &uitslag.nieuwe_locaties),
+                ("capaciteit", &uitslag.capaciteitswijzigingen),
+                ("nieuwe_peilingen", &uitslag.nieuwe_peilingen),
+                ("gewijzigd", &uitslag.gewijzigde_peilingen),
+                ("ongewijzigd", &uitslag.ongewijzigde_peilingen),
+            ],
+        )
     )
     .expect("writing to a String");
     Ok(uit)

@@ -25,7 +25,7 @@ fn categorie_tekst(r: &PortefeuilleRegel) -> String {
             format!("{} (knock-out: {})", c.label(), r.knockouts.join(", "))
         }
         (Some(_), Some(c)) if r.onvolledig => format!("{} (onvolledig)", c.label()),
-        (Some(_), Some(c)) => c.label().to_owned(),
+        (Some(_), Some(c)) => c.label(),
     }
 }
 
@@ -35,7 +35,7 @@ fn review_tekst(r: &PortefeuilleRegel) -> String {
         (_, Some(Besluit::Afgewezen)) => "afgewezen".to_owned(),
         (_, Some(Besluit::Aangehouden)) => "aangehouden".to_owned(),
         (Some(ReviewStatus::Besloten), None) | (None, None) => "–".to_owned(),
-        (Some(status), None) => status.label().to_owned(),
+        (Some(status), None) => status.label(),
     }
 }
 
@@ -194,7 +194,8 @@ pub async fn dossier(db: &Db, locatie_id: i64) -> Result<String, CoreError> {
                 uit,
                 "Score: {}; categorie: {}",
                 u.totaal.map_or("–".to_owned(), |t| format!("{t} van 100")),
-                u.categorie.map_or("onvolledig", |c| c.label())
+                u.categorie
+                    .map_or_else(|| "onvolledig".to_owned(), |c| c.label())
             );
             if !u.knockouts.is_empty() {
                 let _ = writeln!(uit, "Knock-outs: {}", u.knockouts.join(", "));

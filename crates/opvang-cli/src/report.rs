@@ -8,7 +8,7 @@ use clap::Subcommand;
 use opvang_core::format::{aantal, datum, percentage};
 use opvang_core::occupancy::GebiedTotalen;
 use opvang_core::reports::vng::{self, aggregatie, VngFormaat};
-use opvang_core::{CoreError, CoreResult, Db};
+use opvang_core::{i18n, CoreError, CoreResult, Db};
 
 #[derive(Subcommand)]
 pub enum ReportOpdracht {
@@ -19,7 +19,8 @@ pub enum ReportOpdracht {
         /// op of voor die datum.
         #[arg(long, value_parser = crate::lees_datum)]
         peildatum: Option<NaiveDate>,
-        /// xlsx, csv (Excel NL: `;`, decimale komma), json (met schema) of pdf (afdrukbaar).
+        /// xlsx, csv (Excel NL: `;`, decimale komma; met --taal en: `,`, decimale punt), json (met
+        /// schema) of pdf (afdrukbaar); koppen, labels, getallen en datums in de taal van --taal.
         #[arg(long = "format", visible_alias = "formaat", value_parser = lees_formaat)]
         formaat: VngFormaat,
         /// Het bestand dat wordt geschreven.
@@ -66,22 +67,36 @@ pub async fn uitvoeren(
             formaat,
             uit,
         } => {
+            use opvang_core::format::{aantal_in, datum_in, percentage_in};
+            let taal = i18n::actieve_taal();
             let rapport = vng::rapport(db, peildatum.unwrap_or(vandaag)).await?;
             let rijen = vng::exporteren(&rapport, *formaat, uit)?;
             let mut tekst = String::new();
             for controle in &rapport.controles {
-                tekst.push_str(&format!("Controle: {}\n", controle.melding));
+                tekst.push_str(&i18n::tekst_met(
+                    taal,
+                    "cli.report.controle",
+                    &[("melding", &controle.melding)],
+                ));
+                tekst.push('\n');
             }
-            tekst.push_str(&format!(
-                "VNG-rapport op {} geschreven naar {}: {rijen} rijen, {} gerealiseerde plaatsen, \
-                 {} bezet ({}), {} controlebevindingen.\n",
-                opvang_core::format::datum(rapport.peildatum),
-                uit.display(),
-                opvang_core::format::aantal(rapport.totalen.gerealiseerd),
-                opvang_core::format::aantal(rapport.totalen.bezet),
-                opvang_core::format::percentage(rapport.totalen.graad),
-                rapport.controles.len()
+            tekst.push_str(&i18n::tekst_met(
+                taal,
+                "cli.report.vng_geschreven",
+                &[
+                    ("peildatum", &datum_in(taal, rapport.peildatum)),
+                    ("bestand", &uit.display()),
+                    ("rijen", &rijen),
+                    (
+                        "gerealiseerd",
+                        &aantal_in(taal, rapport.totalen.gerealiseerd),
+                    ),
+                    ("bezet", &aantal_in(taal, rapport.totalen.bezet)),
+                    ("graad", &percentage_in(taal, rapport.totalen.graad)),
+                    ("controles", &rapport.controles.len()),
+                ],
             ));
+            tekst.push('\n');
             Ok(tekst)
         }
         ReportOpdracht::Aggregeer { bestanden, uit } => aggregeren(bestanden, uit.as_deref()),

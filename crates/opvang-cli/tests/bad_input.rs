@@ -92,3 +92,33 @@ async fn every_bad_input_has_its_expected_outcome() {
         let _ = std::fs::remove_file(dir.path().join("t.db-shm"));
     }
 }
+
+/// The same refusals in English with `--taal en`, numbers written the English way.
+#[test]
+fn the_limits_are_refused_in_english_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    for (bestand, verwacht) in [
+        (
+            "groot-getal.csv",
+            "Row 2, column Capaciteit: \"1000000000000000\" is too large; a count per location is at most 100,000.",
+        ),
+        (
+            "grote-cel.csv",
+            "Row 2, column Locatie: the cell holds 10,485,760 characters; a cell may hold at most 200 characters.",
+        ),
+    ] {
+        let uit = Command::new(env!("CARGO_BIN_EXE_opvang"))
+            .arg("--db")
+            .arg(&db)
+            .args(["--taal", "en", "import"])
+            .arg(corpus().join(bestand))
+            .env_remove("OPVANG_DB")
+            .env_remove("OPVANG_TAAL")
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&uit.stderr);
+        assert_eq!(uit.status.code(), Some(1), "{bestand}: {stderr}");
+        assert!(stderr.contains(verwacht), "{bestand}: {stderr}");
+    }
+}

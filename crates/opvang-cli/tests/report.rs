@@ -30,6 +30,60 @@ fn demo(dir: &Path) -> std::path::PathBuf {
     db
 }
 
+/// With `--taal en` the CSV report is English (headers, labels, separator, dates); aggregating it
+/// together with the Dutch one of the same data counts it once, without a conflict.
+#[test]
+fn an_english_report_aggregates_with_the_dutch_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo(dir.path());
+    let mut paden = Vec::new();
+    for taal in ["nl", "en"] {
+        let pad = dir.path().join(format!("vng-{taal}.csv"));
+        let uit = opvang(
+            &db,
+            &[
+                "--taal",
+                taal,
+                "report",
+                "vng",
+                "--peildatum",
+                "2026-11-23",
+                "--format",
+                "csv",
+                "--out",
+                pad.to_str().unwrap(),
+            ],
+        );
+        assert!(uit.status.success(), "{taal}: {}", stderr(&uit));
+        if taal == "en" {
+            assert!(
+                stdout(&uit).contains("VNG report for 23 Nov 2026 written to"),
+                "{}",
+                stdout(&uit)
+            );
+        }
+        paden.push(pad);
+    }
+    let engels = std::fs::read_to_string(&paden[1]).unwrap();
+    assert!(
+        engels.starts_with("\u{feff}Reference date,Municipality code,Municipality,"),
+        "{engels}"
+    );
+    assert!(engels.contains("23/11/2026,GM"), "{engels}");
+    assert!(engels.contains(",Hotel/guesthouse,"), "{engels}");
+    let uit = opvang(
+        &db,
+        &[
+            "report",
+            "aggregeer",
+            paden[0].to_str().unwrap(),
+            paden[1].to_str().unwrap(),
+        ],
+    );
+    assert!(uit.status.success(), "{}", stderr(&uit));
+    assert!(!stdout(&uit).contains("Conflict"), "{}", stdout(&uit));
+}
+
 #[test]
 fn report_vng_writes_each_format_or_fails_in_dutch() {
     let dir = tempfile::tempdir().unwrap();

@@ -74,6 +74,13 @@ impl CoreError {
         self
     }
 
+    /// Fills the placeholder `{naam}` with a date written the active language's way (`4-3-2027`,
+    /// English `4 Mar 2027`).
+    pub fn met_datum(self, naam: &str, datum: chrono::NaiveDate) -> Self {
+        let tekst = crate::format::datum_in(i18n::actieve_taal(), datum);
+        self.met(naam, &tekst)
+    }
+
     /// The message in `taal`.
     pub fn bericht(&self, taal: Taal) -> String {
         i18n::invullen(&i18n::tekst(taal, &self.sleutel), &self.argumenten)

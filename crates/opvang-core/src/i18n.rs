@@ -265,9 +265,16 @@ mod tests {
             ("i18n::tekst_met(", 1),
         ];
         let mut uit = Vec::new();
-        // Keys kept in tables (export headers): every literal that looks like `fout.x.y` or
-        // `export.x.y`.
-        for prefix in ["\"fout.", "\"export."] {
+        // Keys kept in tables (export headers, labels): every literal that looks like `fout.x.y`,
+        // `export.x.y`, `label.x.y`, `pdf.x.y`, `opmaak.x.y` or `cli.x.y`.
+        for prefix in [
+            "\"fout.",
+            "\"export.",
+            "\"label.",
+            "\"pdf.",
+            "\"opmaak.",
+            "\"cli.",
+        ] {
             for (begin, _) in bron.match_indices(prefix) {
                 let rest = &bron[begin + 1..];
                 let Some(eind) = rest.find('"') else { continue };
@@ -287,6 +294,89 @@ mod tests {
                     uit.push(binnen.to_owned());
                 } else if stuk.starts_with("format!") {
                     uit.push(format!("{aanroep}{stuk}"));
+                }
+            }
+        }
+        uit
+    }
+
+    /// The modules that write what people read from the core (import problems, report files,
+    /// PDFs, formatted numbers and dates) spell no prose themselves: outside their tests, every
+    /// string literal of two or more words is a catalog key's text, never a Dutch sentence.
+    /// (`expect` messages are for developers and may stay.)
+    #[test]
+    fn import_report_and_pdf_modules_hold_no_texts() {
+        let kern = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        let mut bestanden = Vec::new();
+        for map in ["import", "reports"] {
+            verzamel(&kern.join(map), &mut bestanden);
+        }
+        bestanden.push(kern.join("reviews/dossier_pdf.rs"));
+        bestanden.push(kern.join("format/mod.rs"));
+        let mut gevonden = Vec::new();
+        for pad in &bestanden {
+            let naam = pad.file_name().unwrap().to_string_lossy();
+            if naam == "tests.rs" || naam.ends_with("_tests.rs") {
+                continue;
+            }
+            let bron = std::fs::read_to_string(pad).unwrap();
+            let bron = bron.split("#[cfg(test)]").next().unwrap_or_default();
+            for tekst in proza(bron) {
+                gevonden.push(format!("{}: {tekst:?}", pad.display()));
+            }
+        }
+        assert!(
+            gevonden.is_empty(),
+            "texts to move into i18n/*.json: {gevonden:#?}"
+        );
+        let voorbeeld = "let x = format!(\"{} is te groot\", n);\n// \"in een opmerking\"\n\
+                         .expect(\"a valid date here\"); \"fout.import.x\" \"{naam} {datum}\"";
+        assert_eq!(proza(voorbeeld), vec!["{} is te groot".to_owned()]);
+    }
+
+    /// String literals outside comments and `expect(…)` with at least two words (runs of letters
+    /// between spaces); catalog keys, paths, date formats and placeholders have none.
+    fn proza(bron: &str) -> Vec<String> {
+        let mut uit = Vec::new();
+        for regel in bron.lines() {
+            let regel = regel.trim_start();
+            if regel.starts_with("//") {
+                continue;
+            }
+            let mut rest = regel;
+            while let Some(begin) = rest.find('"') {
+                let voor = &rest[..begin];
+                let na = &rest[begin + 1..];
+                let mut eind = None;
+                let mut vorige = ' ';
+                for (i, c) in na.char_indices() {
+                    if c == '"' && vorige != '\\' {
+                        eind = Some(i);
+                        break;
+                    }
+                    vorige = if vorige == '\\' { ' ' } else { c };
+                }
+                let Some(eind) = eind else { break };
+                let tekst = &na[..eind];
+                rest = &na[eind + 1..];
+                // Placeholders such as `{naam}` are not words.
+                let zonder: String = tekst
+                    .split('{')
+                    .enumerate()
+                    .map(|(i, deel)| match (i, deel.split_once('}')) {
+                        (0, _) | (_, None) => deel,
+                        (_, Some((_, na))) => na,
+                    })
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                let woorden = zonder
+                    .split_whitespace()
+                    .filter(|w| {
+                        !w.contains('%') && w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                    })
+                    .count();
+                if woorden >= 2 && !voor.trim_end().ends_with("expect(") {
+                    uit.push(tekst.to_owned());
                 }
             }
         }

@@ -5,7 +5,9 @@ mod waarden;
 mod zipgrens;
 
 pub use lezen::{lees_bestand, lees_csv, lees_werkboek, Tabel};
-pub use waarden::{lees_aantal, lees_datum, soort_uit_tekst, splits_adres, Adres};
+pub use waarden::{
+    lees_aantal, lees_aantal_in, lees_datum, lees_datum_in, soort_uit_tekst, splits_adres, Adres,
+};
 
 use std::collections::HashMap;
 
@@ -14,7 +16,9 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::error::{CoreError, CoreResult};
-use crate::locations::LocatieType;
+use crate::format::{aantal_in, datum_in};
+use crate::i18n::{self, Taal};
+use crate::locations::{LocatieType, MAX_AANTAL, MAX_TEKENS};
 use crate::occupancy::Bezetting;
 use crate::reference::Gemeente;
 
@@ -38,23 +42,45 @@ pub enum ImportVeld {
 }
 
 impl ImportVeld {
-    /// The Dutch name used in messages.
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Gemeente => "Gemeente",
-            Self::Gemeentecode => "Gemeentecode",
-            Self::Locatie => "Locatie",
-            Self::Adres => "Adres",
-            Self::Type => "Type",
-            Self::Capaciteit => "Capaciteit",
-            Self::NietInzetbaar => "Niet inzetbaar",
-            Self::BezetOntheemden => "Bezet ontheemden",
-            Self::BezetStatushouders => "Bezet statushouders",
-            Self::BezetAsielzoekers => "Bezet asielzoekers",
-            Self::BezetOverig => "Bezet overig",
-            Self::Peildatum => "Peildatum",
-        }
+    /// The name used in messages, in the active language.
+    pub fn label(self) -> String {
+        self.label_in(i18n::actieve_taal())
     }
+
+    /// The name used in messages, in `taal`.
+    pub fn label_in(self, taal: Taal) -> String {
+        let sleutel = match self {
+            Self::Gemeente => "label.importveld.gemeente",
+            Self::Gemeentecode => "label.importveld.gemeentecode",
+            Self::Locatie => "label.importveld.locatie",
+            Self::Adres => "label.importveld.adres",
+            Self::Type => "label.importveld.type",
+            Self::Capaciteit => "label.importveld.capaciteit",
+            Self::NietInzetbaar => "label.importveld.niet_inzetbaar",
+            Self::BezetOntheemden => "label.importveld.bezet_ontheemden",
+            Self::BezetStatushouders => "label.importveld.bezet_statushouders",
+            Self::BezetAsielzoekers => "label.importveld.bezet_asielzoekers",
+            Self::BezetOverig => "label.importveld.bezet_overig",
+            Self::Peildatum => "label.importveld.peildatum",
+        };
+        i18n::tekst(taal, sleutel)
+    }
+
+    /// Every field, in the order above (the order in which overlong cells of a row are reported).
+    pub const ALLE: [ImportVeld; 12] = [
+        Self::Gemeente,
+        Self::Gemeentecode,
+        Self::Locatie,
+        Self::Adres,
+        Self::Type,
+        Self::Capaciteit,
+        Self::NietInzetbaar,
+        Self::BezetOntheemden,
+        Self::BezetStatushouders,
+        Self::BezetAsielzoekers,
+        Self::BezetOverig,
+        Self::Peildatum,
+    ];
 
     /// The field a column heading names, Dutch or English; `None` when it is not recognised.
     pub fn uit_kop(kop: &str) -> Option<Self> {
@@ -211,7 +237,8 @@ pub enum Ernst {
     Waarschuwing,
 }
 
-/// A problem in one cell of the file, in Dutch; `rij` is the row number the spreadsheet shows.
+/// A problem in one cell of the file, in the active language; `rij` is the row number the
+/// spreadsheet shows.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct Probleem {
@@ -221,17 +248,31 @@ pub struct Probleem {
     pub bericht: String,
 }
 
+impl Probleem {
+    /// `Rij 4, kolom Capaciteit: … (fout)` with the frame in `taal` (the message itself is in the
+    /// language the file was read in).
+    pub fn tekst(&self, taal: Taal) -> String {
+        let soort = match self.ernst {
+            Ernst::Fout => "fout.import.ernst.fout",
+            Ernst::Waarschuwing => "fout.import.ernst.waarschuwing",
+        };
+        let soort = i18n::tekst(taal, soort);
+        i18n::tekst_met(
+            taal,
+            "fout.import.probleem",
+            &[
+                ("rij", &self.rij),
+                ("kolom", &self.kolom),
+                ("bericht", &self.bericht),
+                ("soort", &soort),
+            ],
+        )
+    }
+}
+
 impl std::fmt::Display for Probleem {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let soort = match self.ernst {
-            Ernst::Fout => "fout",
-            Ernst::Waarschuwing => "waarschuwing",
-        };
-        write!(
-            f,
-            "Rij {}, kolom {}: {} ({soort})",
-            self.rij, self.kolom, self.bericht
-        )
+        f.write_str(&self.tekst(i18n::actieve_taal()))
     }
 }
 
@@ -331,14 +372,29 @@ pub struct ImportVoorbeeld {
     pub koppeling_opgeslagen: bool,
 }
 
-/// Turns the data rows of `tabel` into import rows with `koppeling`; problems name row and column.
+/// Turns the data rows of `tabel` into import rows with `koppeling`; problems name row and column
+/// and are worded in the active language.
 pub fn ontleed(
     tabel: &Tabel,
     koppeling: &Koppeling,
     gemeenten: &[Gemeente],
     vandaag: NaiveDate,
 ) -> CoreResult<Ontleding> {
+    ontleed_in(tabel, koppeling, gemeenten, vandaag, i18n::actieve_taal())
+}
+
+/// [`ontleed`] with the problems worded in `taal`.
+pub fn ontleed_in(
+    tabel: &Tabel,
+    koppeling: &Koppeling,
+    gemeenten: &[Gemeente],
+    vandaag: NaiveDate,
+    taal: Taal,
+) -> CoreResult<Ontleding> {
     let index = koppeling.indexen(&tabel.koppen)?;
+    let bericht = |sleutel: &str, waarden: &[(&str, &dyn std::fmt::Display)]| {
+        i18n::tekst_met(taal, sleutel, waarden)
+    };
     let mut regels = Vec::new();
     let mut problemen = Vec::new();
     for (rij, cellen) in &tabel.rijen {
@@ -358,11 +414,34 @@ pub fn ontleed(
                 rij,
                 kolom: index
                     .get(&veld)
-                    .map_or_else(|| veld.label().to_owned(), |&i| tabel.koppen[i].clone()),
+                    .map_or_else(|| veld.label_in(taal), |&i| tabel.koppen[i].clone()),
                 ernst,
                 bericht,
             })
         };
+        // A cell longer than any real value (a name, an address, a count) refuses the row
+        // before its value is read or repeated in another message.
+        let mut te_lang = false;
+        for veld in ImportVeld::ALLE {
+            let lengte = cel(veld).chars().count();
+            if lengte > MAX_TEKENS {
+                te_lang = true;
+                fout(
+                    veld,
+                    Ernst::Fout,
+                    bericht(
+                        "fout.import.cel_te_lang",
+                        &[
+                            ("lengte", &aantal_in(taal, lengte as i64)),
+                            ("max", &MAX_TEKENS),
+                        ],
+                    ),
+                );
+            }
+        }
+        if te_lang {
+            continue;
+        }
         let gemeente = match (cel(ImportVeld::Gemeentecode), cel(ImportVeld::Gemeente)) {
             (code, _) if !code.is_empty() => {
                 let code = normaliseer_gemeentecode(code);
@@ -371,7 +450,10 @@ pub fn ontleed(
                     fout(
                         ImportVeld::Gemeentecode,
                         Ernst::Fout,
-                        format!("onbekende gemeentecode {code:?}."),
+                        bericht(
+                            "fout.import.onbekende_gemeentecode",
+                            &[("code", &format!("{code:?}"))],
+                        ),
                     );
                 }
                 g
@@ -384,7 +466,10 @@ pub fn ontleed(
                     fout(
                         ImportVeld::Gemeente,
                         Ernst::Fout,
-                        format!("onbekende gemeente {naam:?}."),
+                        bericht(
+                            "fout.import.onbekende_gemeente",
+                            &[("naam", &format!("{naam:?}"))],
+                        ),
                     );
                 }
                 g
@@ -395,7 +480,11 @@ pub fn ontleed(
                 } else {
                     ImportVeld::Gemeente
                 };
-                fout(veld, Ernst::Fout, "de gemeente ontbreekt.".to_owned());
+                fout(
+                    veld,
+                    Ernst::Fout,
+                    bericht("fout.import.gemeente_ontbreekt", &[]),
+                );
                 None
             }
         };
@@ -404,17 +493,17 @@ pub fn ontleed(
             fout(
                 ImportVeld::Locatie,
                 Ernst::Fout,
-                "de naam van de locatie ontbreekt.".to_owned(),
+                bericht("fout.import.naam_ontbreekt", &[]),
             );
         }
-        let peildatum = match lees_datum(cel(ImportVeld::Peildatum)) {
+        let peildatum = match lees_datum_in(taal, cel(ImportVeld::Peildatum)) {
             Ok(d) if d > vandaag => {
                 fout(
                     ImportVeld::Peildatum,
                     Ernst::Fout,
-                    format!(
-                        "de peildatum {} ligt in de toekomst.",
-                        crate::format::datum(d)
+                    bericht(
+                        "fout.import.peildatum_toekomst",
+                        &[("datum", &datum_in(taal, d))],
                     ),
                 );
                 None
@@ -433,7 +522,21 @@ pub fn ontleed(
             if tekst.is_empty() {
                 return None;
             }
-            match lees_aantal(tekst) {
+            match lees_aantal_in(taal, tekst) {
+                Ok(n) if n > MAX_AANTAL => {
+                    fout(
+                        veld,
+                        Ernst::Fout,
+                        bericht(
+                            "fout.import.aantal_te_groot",
+                            &[
+                                ("tekst", &format!("{tekst:?}")),
+                                ("max", &aantal_in(taal, MAX_AANTAL)),
+                            ],
+                        ),
+                    );
+                    None
+                }
                 Ok(n) => Some(n),
                 Err(bericht) => {
                     fout(veld, Ernst::Fout, bericht);
@@ -469,7 +572,10 @@ pub fn ontleed(
                     fout(
                         ImportVeld::Type,
                         Ernst::Waarschuwing,
-                        format!("type {type_tekst:?} niet herkend; de locatie wordt overig."),
+                        bericht(
+                            "fout.import.type_niet_herkend",
+                            &[("tekst", &format!("{type_tekst:?}"))],
+                        ),
                     );
                 }
                 LocatieType::Overig
@@ -481,7 +587,13 @@ pub fn ontleed(
                 fout(
                     ImportVeld::NietInzetbaar,
                     Ernst::Fout,
-                    format!("{niet_inzetbaar} niet inzetbaar is meer dan de capaciteit {cap}."),
+                    bericht(
+                        "fout.import.niet_inzetbaar_boven_capaciteit",
+                        &[
+                            ("niet_inzetbaar", &aantal_in(taal, niet_inzetbaar)),
+                            ("capaciteit", &aantal_in(taal, cap)),
+                        ],
+                    ),
                 );
             }
         }
@@ -508,10 +620,13 @@ pub fn ontleed(
                 rij: r.rij,
                 kolom: tabel.koppen[index[&ImportVeld::Peildatum]].clone(),
                 ernst: Ernst::Fout,
-                bericht: format!(
-                    "{} staat op {} al in rij {eerder}.",
-                    r.naam,
-                    crate::format::datum(r.peildatum)
+                bericht: bericht(
+                    "fout.import.dubbele_rij",
+                    &[
+                        ("naam", &r.naam),
+                        ("datum", &datum_in(taal, r.peildatum)),
+                        ("eerder", &eerder),
+                    ],
                 ),
             });
         }

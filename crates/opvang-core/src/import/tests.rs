@@ -277,3 +277,71 @@ fn the_mapping_screen_gets_headings_examples_and_the_row_count() {
     assert!(!bestand.opgeslagen);
     assert_eq!(bestand.koppeling, Koppeling::automatisch(&tabel.koppen));
 }
+
+#[test]
+fn counts_above_the_limit_and_overlong_cells_are_refused_by_row_and_column() {
+    let naam = "x".repeat(MAX_TEKENS);
+    let te_lang = "y".repeat(MAX_TEKENS + 1);
+    let gemeente = "Utrecht".repeat(100);
+    let tekst = format!(
+        "{KOP}\n\
+         GM0344;{naam};;;100000;0;100000;0;0;2-11-2026\n\
+         GM0344;A;;;100001;0;1;0;0;2-11-2026\n\
+         GM0344;B;;;100;0;1;100.001;0;2-11-2026\n\
+         GM0344;{te_lang};;;10;0;1;0;0;2-11-2026\n\
+         {gemeente};C;{te_lang};;10;0;1;0;0;2-11-2026\n"
+    );
+    let tabel = lees_csv(tekst.as_bytes()).unwrap();
+    let koppeling = Koppeling::automatisch(&tabel.koppen);
+    let o = ontleed_in(&tabel, &koppeling, &gemeenten(), d("2026-11-23"), Taal::Nl).unwrap();
+    let regels: Vec<String> = o.problemen.iter().map(|p| p.tekst(Taal::Nl)).collect();
+    assert_eq!(
+        regels,
+        vec![
+            "Rij 3, kolom Capaciteit: \"100001\" is te groot; een aantal per locatie is hoogstens 100.000. (fout)",
+            "Rij 4, kolom Bezet statushouders: \"100.001\" is te groot; een aantal per locatie is hoogstens 100.000. (fout)",
+            "Rij 5, kolom Locatie: de cel bevat 201 tekens; een cel mag hoogstens 200 tekens bevatten. (fout)",
+            "Rij 6, kolom Gemeentecode: de cel bevat 700 tekens; een cel mag hoogstens 200 tekens bevatten. (fout)",
+            "Rij 6, kolom Adres: de cel bevat 201 tekens; een cel mag hoogstens 200 tekens bevatten. (fout)",
+        ]
+    );
+    assert_eq!(o.regels.len(), 1, "the row at the limits is accepted");
+    assert_eq!(o.regels[0].capaciteit, Some(MAX_AANTAL));
+    assert_eq!(o.regels[0].naam.chars().count(), MAX_TEKENS);
+
+    let o = ontleed_in(&tabel, &koppeling, &gemeenten(), d("2026-11-23"), Taal::En).unwrap();
+    assert_eq!(
+        o.problemen[0].tekst(Taal::En),
+        "Row 3, column Capaciteit: \"100001\" is too large; a count per location is at most 100,000. (error)"
+    );
+    assert_eq!(
+        o.problemen[2].tekst(Taal::En),
+        "Row 5, column Locatie: the cell holds 201 characters; a cell may hold at most 200 characters. (error)"
+    );
+}
+
+#[test]
+fn problems_read_in_english_with_english_dates_and_numbers() {
+    let tekst = format!(
+        "{KOP}\n\
+         GM0344;A;;Iglo;100;0;1;0;0;2-11-2026\n\
+         GM0344;C;;;12,5;0;1;0;0;2-11-2026\n\
+         GM0344;E;;;1000;2000;0;0;0;2-11-2026\n\
+         GM0344;A;;;100;0;1;0;0;2026-11-02\n\
+         GM0344;F;;;10;0;0;0;0;1-1-2030\n"
+    );
+    let tabel = lees_csv(tekst.as_bytes()).unwrap();
+    let koppeling = Koppeling::automatisch(&tabel.koppen);
+    let o = ontleed_in(&tabel, &koppeling, &gemeenten(), d("2026-11-23"), Taal::En).unwrap();
+    let regels: Vec<String> = o.problemen.iter().map(|p| p.tekst(Taal::En)).collect();
+    assert_eq!(
+        regels,
+        vec![
+            "Row 2, column Type: type \"Iglo\" not recognised; the location is recorded as other. (warning)",
+            "Row 3, column Capaciteit: \"12,5\" is not a whole number; a number of people or places has no decimals. (error)",
+            "Row 4, column Niet inzetbaar: 2,000 places not usable is more than the capacity of 1,000. (error)",
+            "Row 5, column Peildatum: A on 2 Nov 2026 is already in row 2. (error)",
+            "Row 6, column Peildatum: the reference date 1 Jan 2030 is in the future. (error)",
+        ]
+    );
+}

@@ -4,18 +4,30 @@ use chrono::{Days, NaiveDate};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::i18n::{self, Taal};
 use crate::locations::{normaliseer_postcode, LocatieType};
 
-/// Reads a count: `1024`, `1.024`, `1 024` or `1024,0`; a fraction or a negative number is refused.
+/// A message about the cell text `tekst` from the catalog, in `taal`.
+fn melding(taal: Taal, sleutel: &str, tekst: &str) -> String {
+    i18n::tekst_met(taal, sleutel, &[("tekst", &format!("{tekst:?}"))])
+}
+
+/// Reads a count: `1024`, `1.024`, `1 024` or `1024,0`; a fraction or a negative number is refused
+/// with a message in the active language.
 pub fn lees_aantal(tekst: &str) -> Result<i64, String> {
+    lees_aantal_in(i18n::actieve_taal(), tekst)
+}
+
+/// [`lees_aantal`] with its message in `taal`.
+pub fn lees_aantal_in(taal: Taal, tekst: &str) -> Result<i64, String> {
     let t: String = tekst
         .trim()
         .chars()
         .filter(|c| !c.is_whitespace() && *c != '\u{a0}')
         .collect();
-    let geen_getal = || format!("{tekst:?} is geen geheel aantal.");
+    let geen_getal = || melding(taal, "fout.import_waarden.geen_geheel_aantal", tekst);
     if t.starts_with('-') {
-        return Err(format!("{tekst:?} is negatief; een aantal is 0 of meer."));
+        return Err(melding(taal, "fout.import_waarden.negatief", tekst));
     }
     let (geheel, fractie) = match t.split_once(',') {
         Some((g, f)) => (g, Some(f)),
@@ -23,9 +35,7 @@ pub fn lees_aantal(tekst: &str) -> Result<i64, String> {
     };
     if let Some(f) = fractie {
         if f.chars().any(|c| c != '0') || f.is_empty() {
-            return Err(format!(
-                "{tekst:?} is geen geheel aantal; een aantal personen of plaatsen heeft geen decimalen."
-            ));
+            return Err(melding(taal, "fout.import_waarden.decimalen", tekst));
         }
     }
     let groepen: Vec<&str> = geheel.split('.').collect();
@@ -46,13 +56,19 @@ pub fn lees_aantal(tekst: &str) -> Result<i64, String> {
     cijfers.parse().map_err(|_| geen_getal())
 }
 
-/// Reads a date: `2-11-2026`, `02-11-2026`, `2/11/2026`, `2026-11-02` or a spreadsheet serial.
+/// Reads a date: `2-11-2026`, `02-11-2026`, `2/11/2026`, `2026-11-02` or a spreadsheet serial;
+/// anything else is refused with a message in the active language.
 pub fn lees_datum(tekst: &str) -> Result<NaiveDate, String> {
+    lees_datum_in(i18n::actieve_taal(), tekst)
+}
+
+/// [`lees_datum`] with its message in `taal`.
+pub fn lees_datum_in(taal: Taal, tekst: &str) -> Result<NaiveDate, String> {
     let t = tekst.trim();
     if t.is_empty() {
-        return Err("de peildatum ontbreekt.".to_owned());
+        return Err(i18n::tekst(taal, "fout.import_waarden.peildatum_ontbreekt"));
     }
-    let fout = || format!("{t:?} is geen datum; schrijf bijvoorbeeld 2-11-2026 of 2026-11-02.");
+    let fout = || melding(taal, "fout.import_waarden.geen_datum", t);
     if let Ok(d) = NaiveDate::parse_from_str(t, "%Y-%m-%d") {
         return Ok(d);
     }

@@ -54,6 +54,16 @@ impl CapaciteitInvoer {
                 "fout.locations_capacity.aantal_plaatsen_mag_niet",
             ));
         }
+        if self.plaatsen > super::MAX_AANTAL {
+            return Err(CoreError::validatie(
+                "plaatsen",
+                "fout.locations_capacity.te_veel_plaatsen",
+            )
+            .met(
+                "max",
+                &crate::format::aantal_in(crate::i18n::actieve_taal(), super::MAX_AANTAL),
+            ));
+        }
         if self.tot_en_met.is_some_and(|eind| eind < self.vanaf) {
             return Err(CoreError::validatie(
                 "tot_en_met",
@@ -75,7 +85,7 @@ impl CapaciteitInvoer {
                     "vanaf",
                     "fout.locations_capacity.periode_overlapt_bestaande_capaciteitsperiode",
                 )
-                .met("vanaf", &crate::format::datum(periode.vanaf)));
+                .met_datum("vanaf", periode.vanaf));
             }
         }
         Ok(Inpassing { afsluiten })
@@ -145,5 +155,16 @@ mod tests {
             .unwrap_err();
         assert_eq!(err.field.as_deref(), Some("tot_en_met"));
         assert!(invoer("2025-01-01", None, 5).inpassen(&bestaand).is_ok());
+        assert!(invoer("2025-01-01", None, super::super::MAX_AANTAL)
+            .inpassen(&bestaand)
+            .is_ok());
+        let err = invoer("2025-01-01", None, 1_000_000_000_000_000)
+            .inpassen(&bestaand)
+            .unwrap_err();
+        assert_eq!(err.field.as_deref(), Some("plaatsen"));
+        assert_eq!(
+            err.message,
+            "Het aantal plaatsen is te groot: een locatie heeft hoogstens 100.000 plaatsen."
+        );
     }
 }

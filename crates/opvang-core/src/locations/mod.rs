@@ -11,6 +11,17 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::error::{CoreError, CoreResult};
+use crate::i18n::{self, Taal};
+
+/// The most characters a text of a location may have (name, street, house number, place); the
+/// importer refuses a longer cell with the same limit.
+pub const MAX_TEKENS: usize = 200;
+
+/// The largest count of places or people one location may have in one field (capacity, unusable
+/// places, occupancy per target group). The largest Dutch reception locations have about 2,000
+/// places, so 100,000 leaves room for any real location while refusing typing errors and
+/// hostile numbers such as 10^15, which would overflow totals.
+pub const MAX_AANTAL: i64 = 100_000;
 
 /// The kind of building a location is (DESIGN.md §3).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
@@ -90,6 +101,25 @@ text_codes!(LocatieType {
     SporthalNoodopvang => "sporthal_noodopvang",
     Overig => "overig",
 });
+
+impl LocatieType {
+    /// The label of the type in `taal`, e.g. `Hotel/pension` or `Hotel/guesthouse`.
+    pub fn label(self, taal: Taal) -> String {
+        let sleutel = match self {
+            Self::HotelPension => "label.locatietype.hotel_pension",
+            Self::KantoorBedrijfspand => "label.locatietype.kantoor_bedrijfspand",
+            Self::Zorgvastgoed => "label.locatietype.zorgvastgoed",
+            Self::Onderwijsgebouw => "label.locatietype.onderwijsgebouw",
+            Self::Vakantiepark => "label.locatietype.vakantiepark",
+            Self::ModulaireWoningen => "label.locatietype.modulaire_woningen",
+            Self::ReguliereWoningen => "label.locatietype.reguliere_woningen",
+            Self::Schip => "label.locatietype.schip",
+            Self::SporthalNoodopvang => "label.locatietype.sporthal_noodopvang",
+            Self::Overig => "label.locatietype.overig",
+        };
+        i18n::tekst(taal, sleutel)
+    }
+}
 
 text_codes!(Beheerder {
     Gemeente => "gemeente",
@@ -179,25 +209,48 @@ impl LocatieInvoer {
                 "fout.locations.vul_naam_locatie",
             ));
         }
-        if self.naam.chars().count() > 200 {
+        if self.naam.chars().count() > MAX_TEKENS {
             return Err(CoreError::validatie(
                 "naam",
                 "fout.locations.naam_locatie_langer_200",
             ));
         }
         for (field, label, value) in [
-            ("wooneenheden", "Het aantal wooneenheden", self.wooneenheden),
-            ("vloeroppervlak", "Het vloeroppervlak", self.vloeroppervlak),
+            ("straat", "label.locatieveld.straat", &self.straat),
+            (
+                "huisnummer",
+                "label.locatieveld.huisnummer",
+                &self.huisnummer,
+            ),
+            ("plaats", "label.locatieveld.plaats", &self.plaats),
+        ] {
+            if value.chars().count() > MAX_TEKENS {
+                return Err(CoreError::validatie(field, "fout.locations.tekst_te_lang")
+                    .met("veld", &i18n::tekst(i18n::actieve_taal(), label))
+                    .met("max", &MAX_TEKENS));
+            }
+        }
+        for (field, label, value) in [
+            (
+                "wooneenheden",
+                "label.locatieveld.wooneenheden",
+                self.wooneenheden,
+            ),
+            (
+                "vloeroppervlak",
+                "label.locatieveld.vloeroppervlak",
+                self.vloeroppervlak,
+            ),
             (
                 "kosten_per_jaar",
-                "De kosten per jaar",
+                "label.locatieveld.kosten_per_jaar",
                 self.kosten_per_jaar,
             ),
         ] {
             if value.is_some_and(|v| v < 0) {
                 return Err(
                     CoreError::validatie(field, "fout.locations.mag_niet_negatief")
-                        .met("label", &label),
+                        .met("label", &i18n::tekst(i18n::actieve_taal(), label)),
                 );
             }
         }
@@ -315,6 +368,20 @@ mod tests {
             invoer.valideer().unwrap_err().field.as_deref(),
             Some("einddatum")
         );
+
+        let mut invoer = voorbeeld_invoer("GM0344", &"x".repeat(MAX_TEKENS));
+        invoer.plaats = "p".repeat(MAX_TEKENS);
+        assert!(invoer.valideer().is_ok());
+        invoer.naam.push('x');
+        assert_eq!(
+            invoer.valideer().unwrap_err().field.as_deref(),
+            Some("naam")
+        );
+        invoer.naam.pop();
+        invoer.plaats.push('p');
+        let err = invoer.valideer().unwrap_err();
+        assert_eq!(err.field.as_deref(), Some("plaats"));
+        assert_eq!(err.message, "De plaats is langer dan 200 tekens.");
 
         let mut invoer = voorbeeld_invoer("GM0344", "Hotel");
         invoer.postcode = "12345".into();

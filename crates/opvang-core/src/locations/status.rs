@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::error::{CoreError, CoreResult};
+use crate::i18n::{self, Taal};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
@@ -53,15 +54,21 @@ impl LocatieStatus {
         .find(|s| s.code() == code)
     }
 
-    /// The Dutch label, as used in error messages.
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::InVoorbereiding => "in voorbereiding",
-            Self::InGebruik => "in gebruik",
-            Self::StandBy => "stand-by",
-            Self::InAfbouw => "in afbouw",
-            Self::Gesloten => "gesloten",
-        }
+    /// The label in the active language, as used in messages (`in gebruik`, `in use`).
+    pub fn label(self) -> String {
+        self.label_in(i18n::actieve_taal())
+    }
+
+    /// The label in `taal`, lower case for running text.
+    pub fn label_in(self, taal: Taal) -> String {
+        let sleutel = match self {
+            Self::InVoorbereiding => "label.status.in_voorbereiding",
+            Self::InGebruik => "label.status.in_gebruik",
+            Self::StandBy => "label.status.stand_by",
+            Self::InAfbouw => "label.status.in_afbouw",
+            Self::Gesloten => "label.status.gesloten",
+        };
+        i18n::tekst(taal, sleutel)
     }
 
     /// Whether the lifecycle allows going from `self` to `next` at all.

@@ -12,6 +12,8 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::error::{CoreError, CoreResult};
+use crate::i18n::{self, Taal};
+use crate::locations::MAX_AANTAL;
 
 /// Days after which a snapshot counts as stale unless the settings say otherwise.
 pub const STANDAARD_VEROUDERD_NA_DAGEN: i64 = 14;
@@ -46,6 +48,17 @@ impl Doelgroep {
 
     pub fn from_code(code: &str) -> Option<Self> {
         Self::ALLE.into_iter().find(|d| d.code() == code)
+    }
+
+    /// The name of the group in running text (lower case), e.g. `ontheemden`.
+    pub fn label(self, taal: Taal) -> String {
+        let sleutel = match self {
+            Self::Ontheemden => "label.doelgroep.ontheemden",
+            Self::Statushouders => "label.doelgroep.statushouders",
+            Self::Asielzoekers => "label.doelgroep.asielzoekers",
+            Self::Overig => "label.doelgroep.overig",
+        };
+        i18n::tekst(taal, sleutel)
     }
 }
 
@@ -140,7 +153,7 @@ impl PeilingInvoer {
                 "fout.occupancy.peildatum_ligt_toekomst",
             )
             .met("naam", &naam)
-            .met("peildatum", &crate::format::datum(self.peildatum)));
+            .met_datum("peildatum", self.peildatum));
         }
         for groep in Doelgroep::ALLE {
             if self.bezetting.get(groep) < 0 {
@@ -149,7 +162,18 @@ impl PeilingInvoer {
                     "fout.occupancy.aantal_mag_niet_negatief",
                 )
                 .met("naam", &naam)
-                .met("code", &groep.code()));
+                .met("code", &groep.label(i18n::actieve_taal())));
+            }
+            if self.bezetting.get(groep) > MAX_AANTAL {
+                return Err(
+                    CoreError::validatie(groep.code(), "fout.occupancy.aantal_te_groot")
+                        .met("naam", &naam)
+                        .met("code", &groep.label(i18n::actieve_taal()))
+                        .met(
+                            "max",
+                            &crate::format::aantal_in(i18n::actieve_taal(), MAX_AANTAL),
+                        ),
+                );
             }
         }
         if self.niet_inzetbaar < 0 {
@@ -159,13 +183,24 @@ impl PeilingInvoer {
             )
             .met("naam", &naam));
         }
+        if self.niet_inzetbaar > MAX_AANTAL {
+            return Err(CoreError::validatie(
+                "niet_inzetbaar",
+                "fout.occupancy.niet_inzetbaar_te_groot",
+            )
+            .met("naam", &naam)
+            .met(
+                "max",
+                &crate::format::aantal_in(i18n::actieve_taal(), MAX_AANTAL),
+            ));
+        }
         if ctx.capaciteit == 0 && (self.bezetting.totaal() > 0 || self.niet_inzetbaar > 0) {
             return Err(CoreError::validatie(
                 "capaciteit",
                 "fout.occupancy.heeft_geen_gerealiseerde_capaciteit",
             )
             .met("naam", &naam)
-            .met("peildatum", &crate::format::datum(self.peildatum)));
+            .met_datum("peildatum", self.peildatum));
         }
         if self.niet_inzetbaar > ctx.capaciteit {
             return Err(CoreError::validatie(
@@ -231,6 +266,22 @@ mod tests {
         assert!(invoer(0, 0, "2026-11-20").valideer(&ctx(0)).is_ok());
 
         let err = invoer(3, 60, "2026-11-20").valideer(&ctx(50)).unwrap_err();
+        assert_eq!(err.field.as_deref(), Some("niet_inzetbaar"));
+
+        assert!(invoer(MAX_AANTAL, 0, "2026-11-20")
+            .valideer(&ctx(50))
+            .is_ok());
+        let err = invoer(MAX_AANTAL + 1, 0, "2026-11-20")
+            .valideer(&ctx(50))
+            .unwrap_err();
+        assert_eq!(err.field.as_deref(), Some("ontheemden"));
+        assert_eq!(
+            err.message,
+            "Hotel De Linde: het aantal ontheemden is te groot; een locatie heeft hoogstens 100.000 bewoners per doelgroep."
+        );
+        let err = invoer(0, MAX_AANTAL + 1, "2026-11-20")
+            .valideer(&ctx(i64::MAX))
+            .unwrap_err();
         assert_eq!(err.field.as_deref(), Some("niet_inzetbaar"));
 
         let gesloten = PeilingContext {

@@ -1,12 +1,13 @@
-//! The projection as a CSV file for Dutch Excel: one row per month × area × target group,
-//! `;` between cells, decimal comma, UTF-8 with BOM, CRLF lines.
+//! The projection as a CSV file for Excel in the active language: one row per month × area ×
+//! target group; Dutch with `;` between cells and a decimal comma, English (en-GB) with `,` and a
+//! decimal point; UTF-8 with BOM, CRLF lines. Area kinds and target groups are written as codes.
 
 use std::path::Path;
 
 use super::{Band, MaandTotaal, Projectie, Stroomcijfers};
 use crate::error::{CoreError, CoreResult};
 use crate::format::{datum, spreadsheet_veilig};
-use crate::i18n;
+use crate::i18n::{self, Taal};
 use crate::occupancy::GebiedSoort;
 
 /// Catalog keys of the header row; [`kop`] gives the text in the active language.
@@ -40,9 +41,9 @@ pub(super) const KOPPEN: [&str; 27] = [
     "export.projectie.saldo_p90",
 ];
 
-/// A header cell in the active language.
-pub(super) fn kop(sleutel: &str) -> String {
-    i18n::tekst(i18n::actieve_taal(), sleutel)
+/// A header cell in `taal`.
+pub(super) fn kop(taal: Taal, sleutel: &str) -> String {
+    i18n::tekst(taal, sleutel)
 }
 
 /// A text cell a spreadsheet would read as a formula gets a leading quote, so it stays text.
@@ -50,9 +51,22 @@ fn cel(tekst: &str) -> String {
     spreadsheet_veilig(tekst).into_owned()
 }
 
-/// A rate in tenths of a percent with a decimal comma and no thousands separator: `999` → `99,9`.
-fn graad(tenths: Option<i64>) -> String {
-    tenths.map_or_else(String::new, |t| format!("{},{}", t / 10, t % 10))
+/// A rate in tenths of a percent without thousands separator: `999` → `99,9` (English `99.9`).
+fn graad(taal: Taal, tenths: Option<i64>) -> String {
+    let teken = match taal {
+        Taal::Nl => ',',
+        Taal::En => '.',
+    };
+    tenths.map_or_else(String::new, |t| format!("{}{teken}{}", t / 10, t % 10))
+}
+
+/// A date as Excel in `taal` reads it: `4-3-2027`, English `04/03/2027`.
+fn dag(taal: Taal, d: chrono::NaiveDate) -> String {
+    use chrono::Datelike;
+    match taal {
+        Taal::Nl => datum(d),
+        Taal::En => format!("{:02}/{:02}/{}", d.day(), d.month(), d.year()),
+    }
 }
 
 fn soort(s: GebiedSoort) -> &'static str {
@@ -79,22 +93,35 @@ fn stromen(s: &Stroomcijfers) -> [String; 4] {
     ]
 }
 
-/// The CSV bytes of a projection, with a header row.
+/// The CSV bytes of a projection, with a header row, in the active language.
 pub fn csv(projectie: &Projectie) -> CoreResult<Vec<u8>> {
+    csv_in(projectie, i18n::actieve_taal())
+}
+
+/// The CSV bytes of a projection in `taal`.
+pub fn csv_in(projectie: &Projectie, taal: Taal) -> CoreResult<Vec<u8>> {
     let fout = |e: csv::Error| {
         CoreError::bestand("fout.planning_export.projectie_niet_geschreven").met("fout", &e)
     };
     let mut schrijver = csv::WriterBuilder::new()
-        .delimiter(b';')
+        .delimiter(match taal {
+            Taal::Nl => b';',
+            Taal::En => b',',
+        })
         .terminator(csv::Terminator::CRLF)
         .from_writer(b"\xEF\xBB\xBF".to_vec());
-    schrijver.write_record(KOPPEN.map(kop)).map_err(fout)?;
+    schrijver
+        .write_record(KOPPEN.map(|k| kop(taal, k)))
+        .map_err(fout)?;
     for gebied in &projectie.gebieden {
-        let eerste_tekort = gebied.eerste_tekort.map(datum).unwrap_or_default();
+        let eerste_tekort = gebied
+            .eerste_tekort
+            .map(|d| dag(taal, d))
+            .unwrap_or_default();
         for (k, t) in gebied.maanden.iter().enumerate() {
             let MaandTotaal { maand, banden, .. } = t;
             let begin = [
-                datum(*maand),
+                dag(taal, *maand),
                 soort(gebied.soort).to_owned(),
                 cel(&gebied.code),
                 cel(&gebied.naam),
@@ -106,7 +133,7 @@ pub fn csv(projectie: &Projectie) -> CoreResult<Vec<u8>> {
                 [t.aanbod, t.stand_by, t.pipeline, t.saldo, t.tekort, t.bezet]
                     .map(|n| n.to_string()),
             );
-            rij.push(graad(t.graad));
+            rij.push(graad(taal, t.graad));
             rij.push(t.aflopend.to_string());
             rij.push(eerste_tekort.clone());
             rij.extend(band(banden.map(|b| b.vraag)));

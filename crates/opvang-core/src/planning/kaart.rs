@@ -6,7 +6,6 @@ use ts_rs::TS;
 
 use super::Projectie;
 use crate::error::{CoreError, CoreResult};
-use crate::format;
 use crate::occupancy::GebiedSoort;
 
 /// One municipality's projected position in the chosen month.
@@ -70,9 +69,9 @@ fn buiten_projectie(projectie: &Projectie, maand: NaiveDate) -> CoreError {
         .and_then(|g| g.maanden.last())
         .map_or(projectie.start, |m| m.maand);
     CoreError::validatie("maand", "fout.planning_kaart.maand_valt_buiten_projectie")
-        .met("maand", &format::datum(maand))
-        .met("start", &format::datum(projectie.start))
-        .met("laatste", &format::datum(laatste))
+        .met_datum("maand", maand)
+        .met_datum("start", projectie.start)
+        .met_datum("laatste", laatste)
 }
 
 #[cfg(test)]

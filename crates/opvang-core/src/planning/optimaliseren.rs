@@ -301,7 +301,7 @@ pub fn optimaliseren(
                                 )
                                 .met("naam", &loc.naam)
                                 .met("code", &loc.financiering.code())
-                                .met("k", &datum(dag))
+                                .met_datum("k", dag)
                             })?;
                         som += plaatsen * d * prijs;
                     }

@@ -356,6 +356,20 @@ fn csv_is_dutch_excel_with_one_row_per_month_area_and_group() {
         .find(|r| r.starts_with("1-11-2026;gemeente;GM0344;'=Gevaarlijk;totaal;99;"))
         .unwrap();
     assert!(gm.contains(";99,0;"), "rate with a decimal comma: {gm}");
+
+    let engels = export::csv_in(&p, crate::i18n::Taal::En).unwrap();
+    let tekst = String::from_utf8(engels[3..].to_vec()).unwrap();
+    let regels: Vec<&str> = tekst.trim_end().split("\r\n").collect();
+    assert!(
+        regels[0].starts_with("Month,Area type,Area code,Area,Target group,Demand,"),
+        "{}",
+        regels[0]
+    );
+    let gm = regels
+        .iter()
+        .find(|r| r.starts_with("01/11/2026,gemeente,GM0344,'=Gevaarlijk,totaal,99,"))
+        .unwrap();
+    assert!(gm.contains(",99.0,"), "rate with a decimal point: {gm}");
 }
 
 crate::storage::testdb::beide_backends!(

@@ -1,6 +1,7 @@
 //! The projection as an Excel workbook: one row per month × area × target group with the same
-//! Dutch headers as the CSV, a frozen header row, autofilter, number and date formats, plus a
-//! sheet with the scenario; and [`bestand_schrijven`], which picks CSV or XLSX by extension.
+//! headers as the CSV (in the active language), a frozen header row, autofilter, number and date
+//! formats, plus a sheet with the scenario; and [`bestand_schrijven`], which picks CSV or XLSX by
+//! extension.
 
 use std::path::Path;
 
@@ -10,7 +11,8 @@ use rust_xlsxwriter::{ExcelDateTime, Format, Workbook, Worksheet, XlsxError};
 use super::export::{self, KOPPEN};
 use super::{Band, Projectie, Stroomcijfers};
 use crate::error::{CoreError, CoreResult};
-use crate::format::spreadsheet_veilig;
+use crate::format::{datum_in, spreadsheet_veilig};
+use crate::i18n::{self, Taal};
 use crate::occupancy::GebiedSoort;
 
 fn fout(e: XlsxError) -> CoreError {
@@ -83,20 +85,31 @@ fn band(b: Option<Band>) -> [Cel<'static>; 3] {
     }
 }
 
-/// The XLSX bytes of a projection.
+/// The XLSX bytes of a projection in the active language.
 pub fn xlsx(projectie: &Projectie) -> CoreResult<Vec<u8>> {
-    werkboek(projectie).map_err(fout)
+    xlsx_in(projectie, i18n::actieve_taal())
 }
 
-fn werkboek(p: &Projectie) -> Result<Vec<u8>, XlsxError> {
+/// The XLSX bytes of a projection in `taal`.
+pub fn xlsx_in(projectie: &Projectie, taal: Taal) -> CoreResult<Vec<u8>> {
+    werkboek(projectie, taal).map_err(fout)
+}
+
+fn werkboek(p: &Projectie, taal: Taal) -> Result<Vec<u8>, XlsxError> {
     let o = Opmaak {
         kop: Format::new().set_bold().set_text_wrap(),
         aantal: Format::new().set_num_format("#,##0"),
         percentage: Format::new().set_num_format("0.0%"),
-        datum: Format::new().set_num_format("d-m-yyyy"),
+        datum: Format::new().set_num_format(match taal {
+            Taal::Nl => "d-m-yyyy",
+            Taal::En => "dd/mm/yyyy",
+        }),
     };
+    let t = |sleutel: &str| i18n::tekst(taal, sleutel);
     let mut boek = Workbook::new();
-    let blad = boek.add_worksheet().set_name("Projectie")?;
+    let blad = boek
+        .add_worksheet()
+        .set_name(t("export.projectie.blad_projectie"))?;
     let mut rij: u32 = 1;
     for gebied in &p.gebieden {
         for (k, t) in gebied.maanden.iter().enumerate() {
@@ -139,7 +152,7 @@ fn werkboek(p: &Projectie) -> Result<Vec<u8>, XlsxError> {
         }
     }
     for (k, sleutel) in KOPPEN.iter().enumerate() {
-        let kop = export::kop(sleutel);
+        let kop = export::kop(taal, sleutel);
         blad.write_string_with_format(0, k as u16, &kop, &o.kop)?;
         blad.set_column_width(
             k as u16,
@@ -150,19 +163,24 @@ fn werkboek(p: &Projectie) -> Result<Vec<u8>, XlsxError> {
     blad.set_freeze_panes(1, 0)?;
     blad.autofilter(0, 0, rij - 1, KOPPEN.len() as u16 - 1)?;
 
-    let info = boek.add_worksheet().set_name("Scenario")?;
+    let info = boek
+        .add_worksheet()
+        .set_name(t("export.projectie.blad_scenario"))?;
     info.set_column_width(0, 28)?;
     info.set_column_width(1, 80)?;
     let regels = [
-        ("Scenario", p.scenario.naam.clone()),
-        ("Beschrijving", p.scenario.beschrijving.clone()),
-        ("Start", crate::format::datum(p.start)),
-        ("Monte Carlo-runs", p.runs.to_string()),
-        ("Seed", p.seed.to_string()),
-        ("Parameters (JSON)", p.scenario.naar_json()),
+        ("export.projectie.info_scenario", p.scenario.naam.clone()),
+        (
+            "export.projectie.info_beschrijving",
+            p.scenario.beschrijving.clone(),
+        ),
+        ("export.projectie.info_start", datum_in(taal, p.start)),
+        ("export.projectie.info_runs", p.runs.to_string()),
+        ("export.projectie.info_seed", p.seed.to_string()),
+        ("export.projectie.info_parameters", p.scenario.naar_json()),
     ];
     for (i, (kop, waarde)) in regels.iter().enumerate() {
-        info.write_string_with_format(i as u32, 0, *kop, &o.kop)?;
+        info.write_string_with_format(i as u32, 0, t(kop), &o.kop)?;
         info.write_string(i as u32, 1, spreadsheet_veilig(waarde))?;
     }
     boek.save_to_buffer()

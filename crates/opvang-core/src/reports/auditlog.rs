@@ -1,4 +1,5 @@
-//! The audit log as a CSV file for Dutch Excel: `;` between cells, UTF-8 with BOM, CRLF lines.
+//! The audit log as a CSV file for Excel in the active language: Dutch with `;` between cells,
+//! English with `,`; UTF-8 with BOM, CRLF lines.
 
 use std::path::Path;
 
@@ -6,7 +7,7 @@ use chrono::{DateTime, Local};
 
 use crate::error::{CoreError, CoreResult};
 use crate::format::spreadsheet_veilig;
-use crate::i18n;
+use crate::i18n::{self, Taal};
 use crate::storage::AuditRegel;
 use crate::Db;
 
@@ -27,28 +28,33 @@ fn cel(tekst: &str) -> String {
     spreadsheet_veilig(tekst).into_owned()
 }
 
-/// The RFC 3339 UTC time as local Dutch date and time (`23-11-2026 16:05:09`).
-fn tijdstip(rfc3339: &str) -> String {
+/// The RFC 3339 UTC time as local date and time as Excel in `taal` reads it (`23-11-2026
+/// 16:05:09`, English `23/11/2026 16:05:09`).
+fn tijdstip(taal: Taal, rfc3339: &str) -> String {
+    let formaat = match taal {
+        Taal::Nl => "%d-%m-%Y %H:%M:%S",
+        Taal::En => "%d/%m/%Y %H:%M:%S",
+    };
     DateTime::parse_from_rfc3339(rfc3339)
-        .map(|t| {
-            t.with_timezone(&Local)
-                .format("%d-%m-%Y %H:%M:%S")
-                .to_string()
-        })
+        .map(|t| t.with_timezone(&Local).format(formaat).to_string())
         .unwrap_or_else(|_| rfc3339.to_owned())
 }
 
-/// The CSV bytes for these log entries, with a header row.
+/// The CSV bytes for these log entries, with a header row, in the active language.
 pub fn csv(regels: &[AuditRegel]) -> CoreResult<Vec<u8>> {
+    let taal = i18n::actieve_taal();
     let mut schrijver = csv::WriterBuilder::new()
-        .delimiter(b';')
+        .delimiter(match taal {
+            Taal::Nl => b';',
+            Taal::En => b',',
+        })
         .terminator(csv::Terminator::CRLF)
         .from_writer(b"\xEF\xBB\xBF".to_vec());
     let fout = |e: csv::Error| {
         CoreError::bestand("fout.reports_auditlog.auditlog_niet_geschreven").met("fout", &e)
     };
     schrijver
-        .write_record(KOPPEN.map(|k| i18n::tekst(i18n::actieve_taal(), k)))
+        .write_record(KOPPEN.map(|k| i18n::tekst(taal, k)))
         .map_err(fout)?;
     for regel in regels {
         let locatie = regel
@@ -57,7 +63,7 @@ pub fn csv(regels: &[AuditRegel]) -> CoreResult<Vec<u8>> {
             .unwrap_or_default();
         schrijver
             .write_record([
-                cel(&tijdstip(&regel.tijdstip)),
+                cel(&tijdstip(taal, &regel.tijdstip)),
                 cel(&regel.gebruiker),
                 cel(&regel.tabel),
                 cel(&regel.record),
@@ -112,7 +118,7 @@ mod tests {
             regels[0],
             "Tijdstip;Gebruiker;Tabel;Record;Locatie;Actie;Voor;Na"
         );
-        let verwacht_tijd = tijdstip("2026-11-23T10:15:00.000Z");
+        let verwacht_tijd = tijdstip(Taal::Nl, "2026-11-23T10:15:00.000Z");
         assert!(verwacht_tijd.starts_with("23-11-2026 "), "{verwacht_tijd}");
         assert_eq!(
             regels[1],

@@ -6,31 +6,18 @@ use chrono::{Datelike, NaiveDate};
 use rust_xlsxwriter::{Format, Workbook, XlsxError};
 
 use crate::error::{CoreError, CoreResult};
-use crate::format::spreadsheet_veilig;
+use crate::format::{maand_lang, spreadsheet_veilig};
+use crate::i18n::{self, Taal};
 use crate::locations::{CapaciteitPeriode, LocatieFilter};
 use crate::occupancy::Peiling;
 use crate::Db;
 
-/// Every Dutch text of the workbook.
+/// Catalog keys of the workbook's texts; the month sheets are named by [`maand_lang`].
 mod tekst {
-    pub const MAANDEN: [&str; 12] = [
-        "Januari",
-        "Februari",
-        "Maart",
-        "April",
-        "Mei",
-        "Juni",
-        "Juli",
-        "Augustus",
-        "September",
-        "Oktober",
-        "November",
-        "December",
-    ];
-    pub const DATUM: &str = "Datum";
-    pub const TOTAAL: &str = "Totaal bezet";
-    pub const GEMIDDELD_BEZET: &str = "Gemiddeld bezet";
-    pub const GEMIDDELDE_CAPACITEIT: &str = "Gemiddelde capaciteit";
+    pub const DATUM: &str = "export.jaarwerkboek.datum";
+    pub const TOTAAL: &str = "export.jaarwerkboek.totaal";
+    pub const GEMIDDELD_BEZET: &str = "export.jaarwerkboek.gemiddeld_bezet";
+    pub const GEMIDDELDE_CAPACITEIT: &str = "export.jaarwerkboek.gemiddelde_capaciteit";
 }
 
 /// One location's history for the year.
@@ -55,7 +42,8 @@ impl Kolom {
     }
 }
 
-/// Writes the workbook of `jaar` to `pad`; days after `vandaag` stay empty. Returns the locations.
+/// Writes the workbook of `jaar` to `pad` in the active language; days after `vandaag` stay empty.
+/// Returns the locations.
 pub async fn exporteren(
     db: &Db,
     jaar: i32,
@@ -72,7 +60,7 @@ pub async fn exporteren(
             peilingen,
         });
     }
-    let bytes = werkboek(&kolommen, jaar, vandaag).map_err(|e| {
+    let bytes = werkboek(&kolommen, jaar, vandaag, i18n::actieve_taal()).map_err(|e| {
         CoreError::bestand("fout.reports_auditlog.bestand_niet_geschreven")
             .met("pad", &pad.display())
             .met("fout", &e)
@@ -85,27 +73,42 @@ pub async fn exporteren(
     Ok(kolommen.len())
 }
 
-fn werkboek(kolommen: &[Kolom], jaar: i32, vandaag: NaiveDate) -> Result<Vec<u8>, XlsxError> {
+fn werkboek(
+    kolommen: &[Kolom],
+    jaar: i32,
+    vandaag: NaiveDate,
+    taal: Taal,
+) -> Result<Vec<u8>, XlsxError> {
     let kop = Format::new().set_bold().set_text_wrap();
     let aantal = Format::new().set_num_format("#,##0");
     let gemiddeld = Format::new().set_num_format("#,##0.0").set_bold();
-    let datum_opmaak = Format::new().set_num_format("d-m-yyyy");
+    let datum_opmaak = Format::new().set_num_format(match taal {
+        Taal::Nl => "d-m-yyyy",
+        Taal::En => "dd/mm/yyyy",
+    });
+    let t = |sleutel: &str| i18n::tekst(taal, sleutel);
     let mut boek = Workbook::new();
-    for (m, maandnaam) in tekst::MAANDEN.iter().enumerate() {
+    for m in 0..12 {
         let blad = boek.add_worksheet();
-        blad.set_name(*maandnaam)?;
-        blad.write_string_with_format(0, 0, tekst::DATUM, &kop)?;
+        let naam = maand_lang(taal, m + 1);
+        let mut letters = naam.chars();
+        let naam: String = letters
+            .next()
+            .map(|c| c.to_uppercase().chain(letters).collect())
+            .unwrap_or_default();
+        blad.set_name(naam)?;
+        blad.write_string_with_format(0, 0, t(tekst::DATUM), &kop)?;
         blad.set_column_width(0, 12)?;
         for (k, kolom) in kolommen.iter().enumerate() {
             blad.write_string_with_format(0, k as u16 + 1, spreadsheet_veilig(&kolom.kop), &kop)?;
             blad.set_column_width(k as u16 + 1, 18)?;
         }
         let totaal_kolom = kolommen.len() as u16 + 1;
-        blad.write_string_with_format(0, totaal_kolom, tekst::TOTAAL, &kop)?;
+        blad.write_string_with_format(0, totaal_kolom, t(tekst::TOTAAL), &kop)?;
         blad.set_column_width(totaal_kolom, 14)?;
         blad.set_row_height(0, 45)?;
         blad.set_freeze_panes(1, 1)?;
-        let eerste = NaiveDate::from_ymd_opt(jaar, m as u32 + 1, 1).expect("valid month");
+        let eerste = NaiveDate::from_ymd_opt(jaar, m + 1, 1).expect("valid month");
         let dagen: Vec<NaiveDate> = eerste
             .iter_days()
             .take_while(|d| d.month() == eerste.month() && *d <= vandaag)
@@ -143,8 +146,8 @@ fn werkboek(kolommen: &[Kolom], jaar: i32, vandaag: NaiveDate) -> Result<Vec<u8>
             blad.write_number_with_format(r, totaal_kolom, totaal as f64, &aantal)?;
         }
         let onder = 33;
-        blad.write_string_with_format(onder, 0, tekst::GEMIDDELD_BEZET, &kop)?;
-        blad.write_string_with_format(onder + 1, 0, tekst::GEMIDDELDE_CAPACITEIT, &kop)?;
+        blad.write_string_with_format(onder, 0, t(tekst::GEMIDDELD_BEZET), &kop)?;
+        blad.write_string_with_format(onder + 1, 0, t(tekst::GEMIDDELDE_CAPACITEIT), &kop)?;
         if !dagen.is_empty() {
             let n = dagen.len() as f64;
             for (k, (bezet, capaciteit)) in som_bezet.iter().zip(&som_capaciteit).enumerate() {
@@ -212,6 +215,25 @@ mod tests {
         assert_eq!(
             nov.get((33, 0)),
             Some(&calamine::Data::String("Gemiddeld bezet".into()))
+        );
+
+        // In English: month sheets, headers and the averages' labels.
+        let kolommen: Vec<Kolom> = Vec::new();
+        let engels = werkboek(&kolommen, 2026, vandaag, Taal::En).unwrap();
+        let mut boek = calamine::open_workbook_auto_from_rs(std::io::Cursor::new(engels)).unwrap();
+        assert_eq!(boek.sheet_names()[2], "March");
+        let maart = boek.worksheet_range("March").unwrap();
+        assert_eq!(
+            maart.get((0, 0)),
+            Some(&calamine::Data::String("Date".into()))
+        );
+        assert_eq!(
+            maart.get((0, 1)),
+            Some(&calamine::Data::String("Total occupied".into()))
+        );
+        assert_eq!(
+            maart.get((33, 0)),
+            Some(&calamine::Data::String("Average occupied".into()))
         );
         db.close().await;
     }

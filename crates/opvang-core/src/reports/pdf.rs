@@ -28,7 +28,8 @@ use skrifa::metrics::GlyphMetrics;
 use skrifa::{FontRef, MetadataProvider};
 
 use crate::error::{CoreError, CoreResult};
-use crate::format::aantal;
+use crate::format::getal_in;
+use crate::i18n::{self, Taal};
 
 const REGULIER: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
 const VET: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans-Bold.ttf");
@@ -204,6 +205,7 @@ impl Maat {
 
 /// A report being laid out; call [`Rapport::pdf`] to get the file's bytes.
 pub struct Rapport {
+    taal: Taal,
     titel: String,
     voettekst: String,
     paginas: Vec<Vec<Op>>,
@@ -213,9 +215,16 @@ pub struct Rapport {
 }
 
 impl Rapport {
-    /// An empty A4 report whose PDF title is `titel` (not printed; add a heading for that).
+    /// An empty A4 report in the active language whose PDF title is `titel` (not printed; add a
+    /// heading for that).
     pub fn nieuw(titel: &str) -> Self {
+        Rapport::nieuw_in(i18n::actieve_taal(), titel)
+    }
+
+    /// An empty A4 report in `taal`: its page footer, axis numbers and document language.
+    pub fn nieuw_in(taal: Taal, titel: &str) -> Self {
         Rapport {
+            taal,
             titel: titel.to_owned(),
             voettekst: String::new(),
             paginas: vec![Vec::new()],
@@ -223,6 +232,16 @@ impl Rapport {
             regulier: Maat::new(REGULIER),
             vet: Maat::new(VET),
         }
+    }
+
+    /// The language of the report.
+    pub fn taal(&self) -> Taal {
+        self.taal
+    }
+
+    /// A number on an axis or bar in the report's language: `96.830`, `2,5` (English `2.5`).
+    fn getal(&self, v: f64) -> String {
+        getal_in(self.taal, v)
     }
 
     /// The text printed at the bottom left of every page.
@@ -518,7 +537,7 @@ impl Rapport {
         let tick_breedte = schaal
             .ticks()
             .iter()
-            .map(|&t| self.tekstbreedte(&getal(t), 8.0, false))
+            .map(|&t| self.tekstbreedte(&self.getal(t), 8.0, false))
             .fold(0.0_f32, f32::max);
         let links = MARGE_LINKS + tick_breedte + 6.0;
         let rechts = MARGE_LINKS + INHOUD_BREEDTE - 4.0;
@@ -646,7 +665,7 @@ impl Rapport {
         let waarde_ruimte = grafiek
             .staven
             .iter()
-            .map(|(_, v)| self.tekstbreedte(&getal(*v), 8.0, false))
+            .map(|(_, v)| self.tekstbreedte(&self.getal(*v), 8.0, false))
             .fold(0.0_f32, f32::max)
             + 6.0;
         let rechts = MARGE_LINKS + INHOUD_BREEDTE - waarde_ruimte;
@@ -703,7 +722,7 @@ impl Rapport {
                 8.0,
                 false,
                 ZWART,
-                &getal(*waarde),
+                &self.getal(*waarde),
             );
             top += staaf + afstand;
         }
@@ -743,7 +762,7 @@ impl Rapport {
                 kleur,
                 gestippeld: false,
             });
-            let tekst = getal(t);
+            let tekst = self.getal(t);
             let b = self.tekstbreedte(&tekst, 8.0, false);
             self.tekst_op(x - b / 2.0, bodem + 11.0, 8.0, false, GRIJS, &tekst);
         }
@@ -767,7 +786,7 @@ impl Rapport {
         let tick_breedte = schaal
             .ticks()
             .iter()
-            .map(|&t| self.tekstbreedte(&getal(t), 8.0, false))
+            .map(|&t| self.tekstbreedte(&self.getal(t), 8.0, false))
             .fold(0.0_f32, f32::max);
         let links = MARGE_LINKS + tick_breedte + 6.0;
         let rechts = MARGE_LINKS + INHOUD_BREEDTE;
@@ -798,7 +817,7 @@ impl Rapport {
                 h: (yb - ya).max(0.5),
                 kleur: PALET[0],
             });
-            let w = getal(*waarde);
+            let w = self.getal(*waarde);
             let wb = self.tekstbreedte(&w, 8.0, false);
             self.tekst_op(midden - wb / 2.0, ya - 3.0, 8.0, false, ZWART, &w);
             let regels = self.breek(label, 7.5, false, vak - 4.0);
@@ -818,7 +837,7 @@ impl Rapport {
             let y = schaal.y(t, top, bodem);
             let kleur = if t == 0.0 { GRIJS } else { RASTER };
             self.lijn(vec![(links, y), (rechts, y)], 0.5, kleur);
-            let tekst = getal(t);
+            let tekst = self.getal(t);
             let b = self.tekstbreedte(&tekst, 8.0, false);
             self.tekst_op(links - 4.0 - b, y + 2.8, 8.0, false, GRIJS, &tekst);
         }
@@ -962,7 +981,13 @@ impl Rapport {
         document.set_metadata(
             Metadata::new()
                 .title(self.titel.clone())
-                .language("nl-NL".to_owned())
+                .language(
+                    match self.taal {
+                        Taal::Nl => "nl-NL",
+                        Taal::En => "en-GB",
+                    }
+                    .to_owned(),
+                )
                 .creator("Opvangplanner".to_owned()),
         );
         let totaal = self.paginas.len();
@@ -982,7 +1007,11 @@ impl Rapport {
 
     fn voet(&self, nummer: usize, totaal: usize) -> Vec<Op> {
         let y = HOOGTE - 36.0;
-        let paginatekst = format!("Pagina {nummer} van {totaal}");
+        let paginatekst = i18n::tekst_met(
+            self.taal,
+            "pdf.pagina_van",
+            &[("nummer", &nummer), ("totaal", &totaal)],
+        );
         let b = self.tekstbreedte(&paginatekst, 8.0, false);
         let mut ops = vec![
             Op::Lijn {
@@ -1141,24 +1170,10 @@ impl Schaal {
     }
 }
 
-/// A number the Dutch way: whole numbers with thousands dots (`96.830`), else one decimal (`2,5`).
-pub fn getal(v: f64) -> String {
-    if (v - v.round()).abs() < 1e-9 {
-        aantal(v.round() as i64)
-    } else {
-        let tienden = (v * 10.0).round() as i64;
-        let teken = if tienden < 0 { "-" } else { "" };
-        format!(
-            "{teken}{},{}",
-            aantal((tienden / 10).abs()),
-            (tienden % 10).abs()
-        )
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::format::aantal;
 
     /// The text of a produced PDF, as a reader would extract it.
     pub(crate) fn tekst_van(pdf: &[u8]) -> String {
@@ -1279,8 +1294,12 @@ mod tests {
         assert_eq!(s.van, 0.0);
         assert!(s.tot >= 96_830.0 && s.ticks().len() <= 7, "{:?}", s.ticks());
         assert_eq!(Schaal::new(0.0, 0.0).ticks(), vec![0.0, 1.0]);
-        assert_eq!(getal(96_830.0), "96.830");
-        assert_eq!(getal(2.5), "2,5");
-        assert_eq!(getal(-1234.25), "-1.234,3");
+        let r = Rapport::nieuw_in(Taal::Nl, "Proef");
+        assert_eq!(r.getal(96_830.0), "96.830");
+        assert_eq!(r.getal(2.5), "2,5");
+        assert_eq!(r.getal(-1234.25), "-1.234,3");
+        let r = Rapport::nieuw_in(Taal::En, "Test");
+        assert_eq!(r.getal(96_830.0), "96,830");
+        assert_eq!(r.getal(2.5), "2.5");
     }
 }

@@ -1,19 +1,23 @@
-//! The conversion dossier of one location as a printable PDF for the college (B&W).
+//! The conversion dossier of one location as a printable PDF for the college (B&W), in Dutch or
+//! English (texts from the catalogs, numbers and dates in the language's style).
 
+use std::fmt::Display;
 use std::path::Path;
 
 use chrono::{Datelike, NaiveDate};
 
 use super::{controleer_bijlage, Besluit, BijlageStaat, Dossier, Review};
 use crate::error::{CoreError, CoreResult};
-use crate::format::{aantal, datum, percentage};
-use crate::locations::{Beheerder, Financiering, LocatieType, Vergunning};
+use crate::format::{aantal_in, datum_in, percentage_in};
+use crate::i18n::{self, Taal};
+use crate::locations::{Beheerder, Financiering, Vergunning};
 use crate::occupancy::rate::rate_tenths;
 use crate::reports::pdf::{Kolom, Lijngrafiek, Rapport, Reeks, Richting, Staafgrafiek, Tabel};
 use crate::storage::Db;
 use crate::suitability::MAX_SCORE;
 
-/// Writes the dossier of `locatie_id` as PDF to `pad`; `vandaag` is printed as its date.
+/// Writes the dossier of `locatie_id` as PDF to `pad` in the active language; `vandaag` is
+/// printed as its date.
 pub async fn dossier_pdf_schrijven(
     db: &Db,
     locatie_id: i64,
@@ -29,151 +33,203 @@ pub async fn dossier_pdf_schrijven(
     })
 }
 
-/// The dossier as PDF bytes.
+/// The dossier as PDF bytes in the active language.
 pub fn dossier_pdf(d: &Dossier, vandaag: NaiveDate) -> CoreResult<Vec<u8>> {
+    dossier_pdf_in(d, vandaag, i18n::actieve_taal())
+}
+
+/// The texts, numbers and dates of the dossier in one language.
+#[derive(Clone, Copy)]
+struct T(Taal);
+
+impl T {
+    fn t(self, sleutel: &str) -> String {
+        i18n::tekst(self.0, sleutel)
+    }
+
+    fn met(self, sleutel: &str, waarden: &[(&str, &dyn Display)]) -> String {
+        i18n::tekst_met(self.0, sleutel, waarden)
+    }
+
+    fn aantal(self, n: i64) -> String {
+        aantal_in(self.0, n)
+    }
+
+    fn datum(self, d: NaiveDate) -> String {
+        datum_in(self.0, d)
+    }
+
+    fn onbekend(self) -> String {
+        self.t("pdf.dossier.onbekend")
+    }
+}
+
+/// The dossier as PDF bytes in `taal`.
+pub fn dossier_pdf_in(d: &Dossier, vandaag: NaiveDate, taal: Taal) -> CoreResult<Vec<u8>> {
+    let t = T(taal);
     let l = &d.locatie;
     let g = &l.gegevens;
-    let mut r = Rapport::nieuw(&format!("Ombouwdossier {}", g.naam));
-    r.voettekst(&format!(
-        "Ombouwdossier {} · {} · gemaakt op {}",
-        g.naam,
-        l.gemeente_naam,
-        datum(vandaag)
+    let titel = t.met("pdf.dossier.titel", &[("naam", &g.naam)]);
+    let gemaakt = t.datum(vandaag);
+    let mut r = Rapport::nieuw_in(taal, &titel);
+    r.voettekst(&t.met(
+        "pdf.dossier.voettekst",
+        &[
+            ("naam", &g.naam),
+            ("gemeente", &l.gemeente_naam),
+            ("datum", &gemaakt),
+        ],
     ));
-    r.kop1(&format!("Ombouwdossier {}", g.naam));
-    r.alinea(&format!(
-        "Gemeente {}. Dossier voor het college van burgemeester en wethouders over de ombouw \
-         van deze opvanglocatie tot reguliere woonruimte, gemaakt op {} met Opvangplanner.",
-        l.gemeente_naam,
-        datum(vandaag)
+    r.kop1(&titel);
+    r.alinea(&t.met(
+        "pdf.dossier.inleiding",
+        &[("gemeente", &l.gemeente_naam), ("datum", &gemaakt)],
     ));
 
-    r.kop2("Locatie");
+    r.kop2(&t.t("pdf.dossier.locatie"));
     let adres = format!("{} {}, {} {}", g.straat, g.huisnummer, g.postcode, g.plaats);
-    let zelfstandig: Vec<&str> = [
-        (g.eigen_voordeur, "eigen voordeur"),
-        (g.eigen_keuken, "eigen keuken"),
-        (g.eigen_sanitair, "eigen toilet en douche"),
+    let zelfstandig: Vec<String> = [
+        (g.eigen_voordeur, "pdf.dossier.eigen_voordeur"),
+        (g.eigen_keuken, "pdf.dossier.eigen_keuken"),
+        (g.eigen_sanitair, "pdf.dossier.eigen_sanitair"),
     ]
     .iter()
     .filter(|(ja, _)| *ja)
-    .map(|(_, t)| *t)
+    .map(|(_, sleutel)| t.t(sleutel))
     .collect();
     let per_eenheid = match (g.vloeroppervlak, g.wooneenheden) {
-        (Some(m2), Some(n)) if n > 0 => format!(" ({} m² per wooneenheid)", aantal(m2 / n)),
+        (Some(m2), Some(n)) if n > 0 => {
+            t.met("pdf.dossier.m2_per_eenheid", &[("m2", &t.aantal(m2 / n))])
+        }
         _ => String::new(),
     };
     r.gegevens(&[
         (
-            "Adres".into(),
+            t.t("pdf.dossier.adres"),
             adres.split_whitespace().collect::<Vec<_>>().join(" "),
         ),
-        ("Gemeente".into(), l.gemeente_naam.clone()),
-        ("Type".into(), type_label(g.soort).into()),
-        ("Beheerder".into(), beheerder_label(g.beheerder).into()),
-        ("Status".into(), hoofdletter(l.status.label())),
+        (t.t("pdf.dossier.gemeente"), l.gemeente_naam.clone()),
+        (t.t("pdf.dossier.type"), g.soort.label(taal)),
         (
-            "Financiering".into(),
-            financiering_label(g.financiering).into(),
+            t.t("pdf.dossier.beheerder"),
+            beheerder_label(t, g.beheerder),
         ),
         (
-            "Wooneenheden".into(),
-            g.wooneenheden.map_or("onbekend".into(), aantal),
+            t.t("pdf.dossier.status"),
+            hoofdletter(&l.status.label_in(taal)),
         ),
         (
-            "Zelfstandigheid".into(),
+            t.t("pdf.dossier.financiering"),
+            financiering_label(t, g.financiering),
+        ),
+        (
+            t.t("pdf.dossier.wooneenheden"),
+            g.wooneenheden.map_or_else(|| t.onbekend(), |n| t.aantal(n)),
+        ),
+        (
+            t.t("pdf.dossier.zelfstandigheid"),
             if zelfstandig.is_empty() {
-                "gedeelde voorzieningen".into()
+                t.t("pdf.dossier.gedeelde_voorzieningen")
             } else {
                 hoofdletter(&zelfstandig.join(", "))
             },
         ),
         (
-            "Vloeroppervlak".into(),
-            g.vloeroppervlak.map_or("onbekend".into(), |m2| {
-                format!("{} m²{per_eenheid}", aantal(m2))
-            }),
+            t.t("pdf.dossier.vloeroppervlak"),
+            g.vloeroppervlak.map_or_else(
+                || t.onbekend(),
+                |m2| format!("{} m²{per_eenheid}", t.aantal(m2)),
+            ),
         ),
         (
-            "Openingsdatum".into(),
-            g.openingsdatum.map_or("onbekend".into(), datum),
+            t.t("pdf.dossier.openingsdatum"),
+            g.openingsdatum.map_or_else(|| t.onbekend(), |d| t.datum(d)),
         ),
         (
-            "Vergunning".into(),
-            g.vergunning.map_or("onbekend", vergunning_label).into(),
+            t.t("pdf.dossier.vergunning"),
+            g.vergunning
+                .map_or_else(|| t.onbekend(), |v| vergunning_label(t, v)),
         ),
         (
-            "Einde huur of vergunning".into(),
-            einddatum_tekst(g.einddatum, d.horizon),
+            t.t("pdf.dossier.einde"),
+            einddatum_tekst(t, g.einddatum, d.horizon),
         ),
     ]);
 
-    r.kop2("Capaciteit");
+    r.kop2(&t.t("pdf.dossier.capaciteit"));
     if d.capaciteit.is_empty() {
-        r.alinea("Er zijn geen capaciteitsperioden vastgelegd.");
+        r.alinea(&t.t("pdf.dossier.geen_capaciteit"));
     } else {
         let rijen = d
             .capaciteit
             .iter()
             .map(|c| {
                 vec![
-                    datum(c.vanaf),
-                    c.tot_en_met.map_or("doorlopend".into(), datum),
-                    aantal(c.plaatsen),
+                    t.datum(c.vanaf),
+                    c.tot_en_met
+                        .map_or_else(|| t.t("pdf.dossier.doorlopend"), |d| t.datum(d)),
+                    t.aantal(c.plaatsen),
                 ]
             })
             .collect();
         r.tabel(&Tabel::new(
             vec![
-                Kolom::tekst("Vanaf", 1.0),
-                Kolom::tekst("Tot en met", 1.0),
-                Kolom::getal("Gerealiseerde plaatsen", 1.0),
+                Kolom::tekst(&t.t("pdf.dossier.vanaf"), 1.0),
+                Kolom::tekst(&t.t("pdf.dossier.tot_en_met"), 1.0),
+                Kolom::getal(&t.t("pdf.dossier.gerealiseerde_plaatsen"), 1.0),
             ],
             rijen,
         ));
     }
 
-    r.kop2("Bezetting");
-    bezetting(&mut r, d);
+    r.kop2(&t.t("pdf.dossier.bezetting"));
+    bezetting(&mut r, t, d);
 
-    r.kop2("Beoordeling");
-    beoordeling(&mut r, d);
+    r.kop2(&t.t("pdf.dossier.beoordeling"));
+    beoordeling(&mut r, t, d);
 
-    r.kop2("Reviews");
+    r.kop2(&t.t("pdf.dossier.reviews"));
     if d.reviews.is_empty() {
-        r.alinea("Er is nog geen review gestart.");
+        r.alinea(&t.t("pdf.dossier.geen_review"));
     }
     for review in &d.reviews {
-        review_spoor(&mut r, review);
+        review_spoor(&mut r, t, review);
     }
     r.pdf()
 }
 
-fn bezetting(r: &mut Rapport, d: &Dossier) {
+fn bezetting(r: &mut Rapport, t: T, d: &Dossier) {
     let Some(laatste) = d.bezetting.last() else {
-        r.alinea("Er zijn geen peilingen van de bezetting.");
+        r.alinea(&t.t("pdf.dossier.geen_peilingen"));
         return;
     };
     let eerste = &d.bezetting[0];
-    r.alinea(&format!(
-        "{} peilingen van {} tot en met {}. Laatste peiling: {} bezet van {} plaatsen \
-         ({} niet inzetbaar), bezettingsgraad {}.",
-        aantal(d.bezetting.len() as i64),
-        datum(eerste.peildatum),
-        datum(laatste.peildatum),
-        aantal(laatste.bezetting.totaal()),
-        aantal(laatste.capaciteit),
-        aantal(laatste.niet_inzetbaar),
-        percentage(rate_tenths(laatste.bezetting.totaal(), laatste.capaciteit)),
+    r.alinea(&t.met(
+        "pdf.dossier.peilingen_samenvatting",
+        &[
+            ("aantal", &t.aantal(d.bezetting.len() as i64)),
+            ("van", &t.datum(eerste.peildatum)),
+            ("tot", &t.datum(laatste.peildatum)),
+            ("bezet", &t.aantal(laatste.bezetting.totaal())),
+            ("plaatsen", &t.aantal(laatste.capaciteit)),
+            ("niet_inzetbaar", &t.aantal(laatste.niet_inzetbaar)),
+            (
+                "graad",
+                &percentage_in(
+                    t.0,
+                    rate_tenths(laatste.bezetting.totaal(), laatste.capaciteit),
+                ),
+            ),
+        ],
     ));
     r.lijngrafiek(&Lijngrafiek {
-        titel: "Bezetting en capaciteit per peildatum".into(),
-        x_as: "Peildatum".into(),
-        y_as: "Plaatsen".into(),
-        labels: d.bezetting.iter().map(|p| datum(p.peildatum)).collect(),
+        titel: t.t("pdf.dossier.grafiek_bezetting"),
+        x_as: t.t("pdf.dossier.peildatum"),
+        y_as: t.t("pdf.dossier.plaatsen"),
+        labels: d.bezetting.iter().map(|p| t.datum(p.peildatum)).collect(),
         reeksen: vec![
             Reeks {
-                naam: "Bezet".into(),
+                naam: t.t("pdf.dossier.bezet"),
                 waarden: d
                     .bezetting
                     .iter()
@@ -181,7 +237,7 @@ fn bezetting(r: &mut Rapport, d: &Dossier) {
                     .collect(),
             },
             Reeks {
-                naam: "Gerealiseerde plaatsen".into(),
+                naam: t.t("pdf.dossier.gerealiseerde_plaatsen"),
                 waarden: d
                     .bezetting
                     .iter()
@@ -203,73 +259,79 @@ fn bezetting(r: &mut Rapport, d: &Dossier) {
             _ => per_maand.push(p),
         }
     }
-    r.kop3("Laatste peiling per maand");
+    r.kop3(&t.t("pdf.dossier.laatste_per_maand"));
     let rijen = per_maand
         .iter()
         .map(|p| {
             vec![
-                datum(p.peildatum),
-                aantal(p.capaciteit),
-                aantal(p.niet_inzetbaar),
-                aantal(p.bezetting.ontheemden),
-                aantal(p.bezetting.statushouders),
-                aantal(p.bezetting.asielzoekers),
-                aantal(p.bezetting.overig),
-                aantal(p.bezetting.totaal()),
-                percentage(rate_tenths(p.bezetting.totaal(), p.capaciteit)),
+                t.datum(p.peildatum),
+                t.aantal(p.capaciteit),
+                t.aantal(p.niet_inzetbaar),
+                t.aantal(p.bezetting.ontheemden),
+                t.aantal(p.bezetting.statushouders),
+                t.aantal(p.bezetting.asielzoekers),
+                t.aantal(p.bezetting.overig),
+                t.aantal(p.bezetting.totaal()),
+                percentage_in(t.0, rate_tenths(p.bezetting.totaal(), p.capaciteit)),
             ]
         })
         .collect();
     r.tabel(&Tabel::new(
         vec![
-            Kolom::tekst("Peildatum", 1.1),
-            Kolom::getal("Plaatsen", 1.0),
-            Kolom::getal("Niet inzetbaar", 1.1),
-            Kolom::getal("Ontheemden", 1.35),
-            Kolom::getal("Status- houders", 1.0),
-            Kolom::getal("Asiel- zoekers", 1.0),
-            Kolom::getal("Overig", 0.75),
-            Kolom::getal("Bezet", 0.8),
-            Kolom::getal("Graad", 0.8),
+            Kolom::tekst(&t.t("pdf.dossier.peildatum"), 1.1),
+            Kolom::getal(&t.t("pdf.dossier.plaatsen"), 1.0),
+            Kolom::getal(&t.t("pdf.dossier.niet_inzetbaar"), 1.1),
+            Kolom::getal(&t.t("pdf.dossier.kolom_ontheemden"), 1.35),
+            Kolom::getal(&t.t("pdf.dossier.kolom_statushouders"), 1.0),
+            Kolom::getal(&t.t("pdf.dossier.kolom_asielzoekers"), 1.0),
+            Kolom::getal(&t.t("pdf.dossier.kolom_overig"), 0.75),
+            Kolom::getal(&t.t("pdf.dossier.bezet"), 0.8),
+            Kolom::getal(&t.t("pdf.dossier.graad"), 0.8),
         ],
         rijen,
     ));
 }
 
-fn beoordeling(r: &mut Rapport, d: &Dossier) {
+fn beoordeling(r: &mut Rapport, t: T, d: &Dossier) {
     let (Some(b), Some(set)) = (&d.beoordeling, &d.criteriaset) else {
-        r.alinea("Deze locatie is nog niet beoordeeld.");
+        r.alinea(&t.t("pdf.dossier.niet_beoordeeld"));
         return;
     };
     let u = &b.uitslag;
+    let onvolledig = t.t("pdf.dossier.onvolledig");
     r.gegevens(&[
-        ("Datum".into(), datum(b.datum)),
-        ("Opgesteld door".into(), b.opsteller.clone()),
+        (t.t("pdf.dossier.datum"), t.datum(b.datum)),
+        (t.t("pdf.dossier.opgesteld_door"), b.opsteller.clone()),
         (
-            "Criteriaset".into(),
-            format!("versie {}: {}", set.nummer, set.naam),
+            t.t("pdf.dossier.criteriaset"),
+            t.met(
+                "pdf.dossier.criteriaset_versie",
+                &[("nummer", &set.nummer), ("naam", &set.naam)],
+            ),
         ),
         (
-            "Score".into(),
-            u.totaal
-                .map_or("– (onvolledig)".into(), |t| format!("{t} van 100")),
+            t.t("pdf.dossier.score"),
+            u.totaal.map_or_else(
+                || format!("– ({onvolledig})"),
+                |s| t.met("pdf.dossier.score_van_100", &[("score", &s)]),
+            ),
         ),
         (
-            "Categorie".into(),
+            t.t("pdf.dossier.categorie"),
             u.categorie
-                .map_or("onvolledig".into(), |c| hoofdletter(c.label())),
+                .map_or_else(|| onvolledig.clone(), |c| hoofdletter(&c.label_in(t.0))),
         ),
         (
-            "Knock-outs".into(),
+            t.t("pdf.dossier.knockouts"),
             if u.knockouts.is_empty() {
-                "geen".into()
+                t.t("pdf.dossier.geen")
             } else {
                 u.knockouts.join(", ")
             },
         ),
     ]);
     if !u.onvolledig.is_empty() {
-        r.kop3("Waarom onvolledig");
+        r.kop3(&t.t("pdf.dossier.waarom_onvolledig"));
         for reden in &u.onvolledig {
             r.alinea(&format!("• {reden}"));
         }
@@ -280,23 +342,26 @@ fn beoordeling(r: &mut Rapport, d: &Dossier) {
         .map(|c| {
             vec![
                 c.label.clone(),
-                aantal(c.gewicht),
-                c.score.map_or("–".into(), |s| format!("{s} van 4")),
+                t.aantal(c.gewicht),
+                c.score.map_or_else(
+                    || "–".into(),
+                    |s| t.met("pdf.dossier.score_van_4", &[("score", &s)]),
+                ),
                 if c.knockout {
-                    "ja".into()
+                    t.t("pdf.dossier.ja")
                 } else {
                     "–".into()
                 },
             ]
         })
         .collect();
-    r.kop3("Scores per criterium");
+    r.kop3(&t.t("pdf.dossier.scores_per_criterium"));
     r.tabel(&Tabel::new(
         vec![
-            Kolom::tekst("Criterium", 4.0),
-            Kolom::getal("Gewicht", 1.0),
-            Kolom::getal("Score", 1.0),
-            Kolom::tekst("Knock-out", 1.0),
+            Kolom::tekst(&t.t("pdf.dossier.criterium"), 4.0),
+            Kolom::getal(&t.t("pdf.dossier.gewicht"), 1.0),
+            Kolom::getal(&t.t("pdf.dossier.score"), 1.0),
+            Kolom::tekst(&t.t("pdf.dossier.knockout"), 1.0),
         ],
         rijen,
     ));
@@ -307,75 +372,107 @@ fn beoordeling(r: &mut Rapport, d: &Dossier) {
         .collect();
     if !gescoord.is_empty() {
         let titel = if gescoord.len() < u.criteria.len() {
-            "Score per criterium (0 tot 4; niet gescoorde criteria ontbreken)"
+            t.t("pdf.dossier.grafiek_scores_deels")
         } else {
-            "Score per criterium (0 tot 4)"
+            t.t("pdf.dossier.grafiek_scores")
         };
         r.staafgrafiek_tot(
             &Staafgrafiek {
-                titel: titel.into(),
-                waarde_as: "Score".into(),
+                titel,
+                waarde_as: t.t("pdf.dossier.score"),
                 richting: Richting::Horizontaal,
                 staven: gescoord,
             },
             MAX_SCORE as f64,
         );
     }
-    r.kop3("Toelichting per criterium");
+    r.kop3(&t.t("pdf.dossier.toelichting_per_criterium"));
     for c in &u.criteria {
         r.alinea(&format!("• {}", c.toelichting));
     }
 }
 
-fn review_spoor(r: &mut Rapport, review: &Review) {
-    let mut kop = format!("Review {}: {}", review.id, review.status.label());
-    if let Some(b) = review.besluit {
-        kop.push_str(&format!(", besluit {}", besluit_label(b)));
-    }
+fn review_spoor(r: &mut Rapport, t: T, review: &Review) {
+    let status = review.status.label_in(t.0);
+    let kop = match review.besluit {
+        Some(b) => t.met(
+            "pdf.dossier.review_kop_besluit",
+            &[
+                ("id", &review.id),
+                ("status", &status),
+                ("besluit", &besluit_label(t, b)),
+            ],
+        ),
+        None => t.met(
+            "pdf.dossier.review_kop",
+            &[("id", &review.id), ("status", &status)],
+        ),
+    };
     r.kop3(&kop);
     let mut regels: Vec<(String, String)> = vec![
         (
-            "Beoordeling opgesteld door".into(),
+            t.t("pdf.dossier.beoordeling_opgesteld_door"),
             review.opsteller.clone(),
         ),
         (
-            "Ingediend door".into(),
+            t.t("pdf.dossier.ingediend_door"),
             match review.ingediend_op {
-                Some(op) => format!("{} op {}", review.indiener, datum(op)),
-                None => format!("{} (nog niet ingediend)", review.indiener),
+                Some(op) => t.met(
+                    "pdf.dossier.ingediend_op",
+                    &[("wie", &review.indiener), ("datum", &t.datum(op))],
+                ),
+                None => t.met(
+                    "pdf.dossier.nog_niet_ingediend",
+                    &[("wie", &review.indiener)],
+                ),
             },
         ),
     ];
     if let Some(wie) = &review.beoordelaar {
-        regels.push(("Besloten door".into(), wie.clone()));
+        regels.push((t.t("pdf.dossier.besloten_door"), wie.clone()));
     }
     if let Some(b) = review.besluit {
-        regels.push(("Besluit".into(), hoofdletter(besluit_label(b))));
+        regels.push((
+            t.t("pdf.dossier.besluit"),
+            hoofdletter(&besluit_label(t, b)),
+        ));
     }
     if let Some(op) = review.besluitdatum {
-        regels.push(("Besluitdatum".into(), datum(op)));
+        regels.push((t.t("pdf.dossier.besluitdatum"), t.datum(op)));
     }
     if !review.toelichting.is_empty() {
-        regels.push(("Toelichting".into(), review.toelichting.clone()));
+        regels.push((t.t("pdf.dossier.toelichting"), review.toelichting.clone()));
     }
     if let Some(v) = review.vervangt_id {
-        regels.push(("Vervangt".into(), format!("review {v}")));
+        regels.push((
+            t.t("pdf.dossier.vervangt"),
+            t.met("pdf.dossier.review_nummer", &[("id", &v)]),
+        ));
     }
     if let Some(v) = review.vervangen_door {
-        regels.push(("Vervangen door".into(), format!("review {v}")));
+        regels.push((
+            t.t("pdf.dossier.vervangen_door"),
+            t.met("pdf.dossier.review_nummer", &[("id", &v)]),
+        ));
     }
     r.gegevens(&regels);
     if !review.opmerkingen.is_empty() {
         let rijen = review
             .opmerkingen
             .iter()
-            .map(|o| vec![tijdstip(&o.tijdstip), o.gebruiker.clone(), o.tekst.clone()])
+            .map(|o| {
+                vec![
+                    tijdstip(t, &o.tijdstip),
+                    o.gebruiker.clone(),
+                    o.tekst.clone(),
+                ]
+            })
             .collect();
         r.tabel(&Tabel::new(
             vec![
-                Kolom::tekst("Tijdstip", 1.3),
-                Kolom::tekst("Door", 1.0),
-                Kolom::tekst("Opmerking", 4.0),
+                Kolom::tekst(&t.t("pdf.dossier.tijdstip"), 1.3),
+                Kolom::tekst(&t.t("pdf.dossier.door"), 1.0),
+                Kolom::tekst(&t.t("pdf.dossier.opmerking"), 4.0),
             ],
             rijen,
         ));
@@ -386,26 +483,26 @@ fn review_spoor(r: &mut Rapport, review: &Review) {
             .iter()
             .map(|b| {
                 let controle = match controleer_bijlage(b).staat {
-                    BijlageStaat::Ongewijzigd => "ongewijzigd",
-                    BijlageStaat::Gewijzigd => "gewijzigd: hash klopt niet meer",
-                    BijlageStaat::Ontbreekt => "niet gevonden",
+                    BijlageStaat::Ongewijzigd => "pdf.dossier.bijlage_ongewijzigd",
+                    BijlageStaat::Gewijzigd => "pdf.dossier.bijlage_gewijzigd",
+                    BijlageStaat::Ontbreekt => "pdf.dossier.bijlage_ontbreekt",
                 };
                 vec![
                     b.pad.clone(),
-                    format!("{} bytes", aantal(b.bytes)),
+                    t.met("pdf.dossier.bytes", &[("aantal", &t.aantal(b.bytes))]),
                     b.sha256.clone(),
-                    format!("{}, {}", b.gebruiker, tijdstip(&b.tijdstip)),
-                    controle.to_owned(),
+                    format!("{}, {}", b.gebruiker, tijdstip(t, &b.tijdstip)),
+                    t.t(controle),
                 ]
             })
             .collect();
         r.tabel(&Tabel::new(
             vec![
-                Kolom::tekst("Bijlage", 2.0),
-                Kolom::getal("Grootte", 0.9),
-                Kolom::tekst("SHA-256 bij toevoegen", 2.6),
-                Kolom::tekst("Toegevoegd", 1.4),
-                Kolom::tekst("Controle bij maken dossier", 1.4),
+                Kolom::tekst(&t.t("pdf.dossier.bijlage"), 2.0),
+                Kolom::getal(&t.t("pdf.dossier.grootte"), 0.9),
+                Kolom::tekst(&t.t("pdf.dossier.sha256"), 2.6),
+                Kolom::tekst(&t.t("pdf.dossier.toegevoegd"), 1.4),
+                Kolom::tekst(&t.t("pdf.dossier.controle"), 1.4),
             ],
             rijen,
         ));
@@ -413,30 +510,31 @@ fn review_spoor(r: &mut Rapport, review: &Review) {
     r.scheidingslijn();
 }
 
-/// An RFC 3339 UTC time as local Dutch date and time (`23-11-2026 16:05`).
-fn tijdstip(rfc3339: &str) -> String {
+/// An RFC 3339 UTC time as local date and time (`23-11-2026 16:05`, English `23 Nov 2026 16:05`).
+fn tijdstip(t: T, rfc3339: &str) -> String {
     chrono::DateTime::parse_from_rfc3339(rfc3339)
-        .map(|t| {
-            let lokaal = t.with_timezone(&chrono::Local);
-            format!("{} {}", datum(lokaal.date_naive()), lokaal.format("%H:%M"))
+        .map(|tijd| {
+            let lokaal = tijd.with_timezone(&chrono::Local);
+            format!(
+                "{} {}",
+                t.datum(lokaal.date_naive()),
+                lokaal.format("%H:%M")
+            )
         })
         .unwrap_or_else(|_| rfc3339.to_owned())
 }
 
-fn einddatum_tekst(einde: Option<NaiveDate>, horizon: NaiveDate) -> String {
-    match einde {
-        None => format!("geen einddatum (horizon {})", datum(horizon)),
-        Some(e) if e < horizon => format!(
-            "{}, vóór het einde van de vijfjarige regeling op {}",
-            datum(e),
-            datum(horizon)
-        ),
-        Some(e) => format!(
-            "{}, na het einde van de vijfjarige regeling op {}",
-            datum(e),
-            datum(horizon)
-        ),
-    }
+fn einddatum_tekst(t: T, einde: Option<NaiveDate>, horizon: NaiveDate) -> String {
+    let sleutel = match einde {
+        None => "pdf.dossier.geen_einddatum",
+        Some(e) if e < horizon => "pdf.dossier.einde_voor_horizon",
+        Some(_) => "pdf.dossier.einde_na_horizon",
+    };
+    let einde = einde.map(|e| t.datum(e)).unwrap_or_default();
+    t.met(
+        sleutel,
+        &[("datum", &einde), ("horizon", &t.datum(horizon))],
+    )
 }
 
 fn hoofdletter(tekst: &str) -> String {
@@ -447,50 +545,39 @@ fn hoofdletter(tekst: &str) -> String {
     }
 }
 
-fn besluit_label(b: Besluit) -> &'static str {
-    b.code()
+fn besluit_label(t: T, b: Besluit) -> String {
+    t.t(match b {
+        Besluit::Akkoord => "label.besluit.akkoord",
+        Besluit::Afgewezen => "label.besluit.afgewezen",
+        Besluit::Aangehouden => "label.besluit.aangehouden",
+    })
 }
 
-fn type_label(t: LocatieType) -> &'static str {
-    match t {
-        LocatieType::HotelPension => "Hotel/pension",
-        LocatieType::KantoorBedrijfspand => "Kantoor/bedrijfspand",
-        LocatieType::Zorgvastgoed => "Zorgvastgoed",
-        LocatieType::Onderwijsgebouw => "Onderwijsgebouw",
-        LocatieType::Vakantiepark => "Vakantiepark/chalets",
-        LocatieType::ModulaireWoningen => "Modulaire/tijdelijke woningen",
-        LocatieType::ReguliereWoningen => "Reguliere woningen",
-        LocatieType::Schip => "Schip",
-        LocatieType::SporthalNoodopvang => "Sporthal/noodopvang",
-        LocatieType::Overig => "Overig",
-    }
+fn beheerder_label(t: T, b: Beheerder) -> String {
+    t.t(match b {
+        Beheerder::Gemeente => "label.beheerder.gemeente",
+        Beheerder::Coa => "label.beheerder.coa",
+        Beheerder::Woningcorporatie => "label.beheerder.woningcorporatie",
+        Beheerder::Particulier => "label.beheerder.particulier",
+        Beheerder::Overig => "label.beheerder.overig",
+    })
 }
 
-fn beheerder_label(b: Beheerder) -> &'static str {
-    match b {
-        Beheerder::Gemeente => "Gemeente",
-        Beheerder::Coa => "COA",
-        Beheerder::Woningcorporatie => "Woningcorporatie",
-        Beheerder::Particulier => "Particulier",
-        Beheerder::Overig => "Overig",
-    }
+fn financiering_label(t: T, f: Financiering) -> String {
+    t.t(match f {
+        Financiering::Booo => "label.financiering.booo",
+        Financiering::Doelgroepflexibel => "label.financiering.doelgroepflexibel",
+        Financiering::Doorstroom => "label.financiering.doorstroom",
+        Financiering::Coa => "label.financiering.coa",
+        Financiering::Overig => "label.financiering.overig",
+    })
 }
 
-fn financiering_label(f: Financiering) -> &'static str {
-    match f {
-        Financiering::Booo => "BOOO",
-        Financiering::Doelgroepflexibel => "Doelgroepflexibele opvangregeling",
-        Financiering::Doorstroom => "Doorstroomlocatie",
-        Financiering::Coa => "COA",
-        Financiering::Overig => "Overig",
-    }
-}
-
-fn vergunning_label(v: Vergunning) -> &'static str {
-    match v {
-        Vergunning::Tijdelijk => "Tijdelijk",
-        Vergunning::Permanent => "Permanent",
-    }
+fn vergunning_label(t: T, v: Vergunning) -> String {
+    t.t(match v {
+        Vergunning::Tijdelijk => "label.vergunning.tijdelijk",
+        Vergunning::Permanent => "label.vergunning.permanent",
+    })
 }
 
 #[cfg(test)]
@@ -585,6 +672,32 @@ mod tests {
                 tekst.contains(&verwacht),
                 "{verwacht:?} ontbreekt in:\n{tekst}"
             );
+        }
+        let engels = dossier_pdf_in(&d, vandaag, Taal::En).unwrap();
+        let engels = pdf_extract::extract_text_from_mem(&engels).unwrap();
+        for verwacht in [
+            format!("Conversion dossier {naam}"),
+            "End of lease or permit".into(),
+            "Latest count per month".into(),
+            format!("{} out of 100", u.totaal.unwrap()),
+            "decision approved".into(),
+            "unchanged".into(),
+            "23 Nov 2026".into(),
+            "Page 1 of".into(),
+        ] {
+            assert!(
+                engels.contains(&verwacht),
+                "{verwacht:?} missing from:\n{engels}"
+            );
+        }
+        for nederlands in [
+            "Ombouwdossier",
+            "Bezetting",
+            "Pagina",
+            "van 100",
+            "23-11-2026",
+        ] {
+            assert!(!engels.contains(nederlands), "{nederlands:?} in:\n{engels}");
         }
         // The hash may wrap inside its cell; all of it is there.
         let zonder_witruimte: String = tekst.split_whitespace().collect();

@@ -56,12 +56,19 @@ impl ReviewStatus {
         }
     }
 
-    pub fn label(self) -> &'static str {
-        match self {
-            ReviewStatus::Concept => "concept",
-            ReviewStatus::TerBeoordeling => "ter beoordeling",
-            ReviewStatus::Besloten => "besloten",
-        }
+    /// The label in the active language, as used in messages.
+    pub fn label(self) -> String {
+        self.label_in(crate::i18n::actieve_taal())
+    }
+
+    /// The label in `taal`, lower case for running text (`ter beoordeling`, `under review`).
+    pub fn label_in(self, taal: crate::i18n::Taal) -> String {
+        let sleutel = match self {
+            ReviewStatus::Concept => "label.reviewstatus.concept",
+            ReviewStatus::TerBeoordeling => "label.reviewstatus.ter_beoordeling",
+            ReviewStatus::Besloten => "label.reviewstatus.besloten",
+        };
+        crate::i18n::tekst(taal, sleutel)
     }
 
     /// Checks a move to `naar`; the only moves are concept → ter beoordeling → besloten.

@@ -323,7 +323,7 @@ impl Db {
             let conflict = || {
                 CoreError::conflict("fout.storage_occupancy.intussen_door_iemand_anders")
                     .met("naam", &naam)
-                    .met("peildatum", &crate::format::datum(peiling.peildatum))
+                    .met_datum("peildatum", peiling.peildatum)
             };
             let voor = bestaande_peiling(&mut tx, peiling.locatie_id, &peildatum).await?;
             match (&voor, peiling.versie) {

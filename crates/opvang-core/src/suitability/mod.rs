@@ -101,13 +101,19 @@ impl Categorie {
         }
     }
 
-    /// The Dutch label, for the CLI and exports.
-    pub fn label(self) -> &'static str {
-        match self {
-            Categorie::Geschikt => "geschikt",
-            Categorie::GeschiktNaAanpassing => "geschikt na aanpassing",
-            Categorie::NietGeschikt => "niet geschikt",
-        }
+    /// The label in the active language, for the CLI and exports.
+    pub fn label(self) -> String {
+        self.label_in(crate::i18n::actieve_taal())
+    }
+
+    /// The label in `taal`, lower case (`geschikt na aanpassing`, `suitable after adaptation`).
+    pub fn label_in(self, taal: crate::i18n::Taal) -> String {
+        let sleutel = match self {
+            Categorie::Geschikt => "label.categorie.geschikt",
+            Categorie::GeschiktNaAanpassing => "label.categorie.geschikt_na_aanpassing",
+            Categorie::NietGeschikt => "label.categorie.niet_geschikt",
+        };
+        crate::i18n::tekst(taal, sleutel)
     }
 
     /// The category of a complete assessment with this total.

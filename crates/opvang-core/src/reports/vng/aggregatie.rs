@@ -11,6 +11,7 @@ use ts_rs::TS;
 use super::tabel::GelezenRijen;
 use super::{gebieden_uit_rijen, VngRapport, VngRij, SCHEMA_VERSIE};
 use crate::error::CoreResult;
+use crate::i18n::{self, Taal};
 use crate::occupancy::{GebiedSoort, Totalen};
 
 /// One municipality's report at one peildatum as read from a file.
@@ -130,7 +131,7 @@ pub fn samenvoegen(gelezen: &[(String, GelezenRijen)], gegenereerd_op: &str) -> 
                 .push(rij.clone());
         }
         for (code, mut rijen) in per_gemeente {
-            rijen.sort_by_key(|r| super::teksten::locatietype(r.soort));
+            rijen.sort_by_key(|r| super::teksten::locatietype(Taal::Nl, r.soort));
             let lijst = versies.entry((g.peildatum, code.to_owned())).or_default();
             match lijst.iter_mut().find(|(r, _)| *r == rijen) {
                 Some((_, bestanden)) => {
@@ -176,14 +177,24 @@ pub fn samenvoegen(gelezen: &[(String, GelezenRijen)], gegenereerd_op: &str) -> 
         .rev()
         .map(|(peildatum, mut rijen)| {
             rijen.sort_by(|a, b| {
-                (&a.gemeente_naam, super::teksten::locatietype(a.soort))
-                    .cmp(&(&b.gemeente_naam, super::teksten::locatietype(b.soort)))
+                (
+                    &a.gemeente_naam,
+                    super::teksten::locatietype(Taal::Nl, a.soort),
+                )
+                    .cmp(&(
+                        &b.gemeente_naam,
+                        super::teksten::locatietype(Taal::Nl, b.soort),
+                    ))
             });
             VngRapport {
                 schemaversie: SCHEMA_VERSIE,
                 peildatum,
                 gegenereerd_op: gegenereerd_op.to_owned(),
-                bron: format!("{} bestanden samengevoegd", gelezen.len()),
+                bron: i18n::tekst_met(
+                    i18n::actieve_taal(),
+                    "export.vng.bron_samengevoegd",
+                    &[("aantal", &gelezen.len())],
+                ),
                 verouderd_na_dagen: 0,
                 totalen: Totalen::som(rijen.iter().map(|r| &r.totalen)),
                 provincies: gebieden_uit_rijen(&rijen, GebiedSoort::Provincie),
@@ -204,8 +215,42 @@ pub fn samenvoegen(gelezen: &[(String, GelezenRijen)], gegenereerd_op: &str) -> 
 #[cfg(test)]
 mod tests {
     use super::super::tests::demo_db;
-    use super::super::{bytes, rapport, VngFormaat};
+    use super::super::{bytes, bytes_in, rapport, VngFormaat};
     use super::*;
+
+    /// A report written in English (headers, sheet names, type labels, dates, separators) reads
+    /// back to the same rows as the Dutch one, and the two files are the same report, no conflict.
+    #[tokio::test]
+    async fn english_csv_and_xlsx_reports_read_back_like_dutch_ones() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = demo_db(dir.path()).await;
+        let r = rapport(&db, "2026-11-23".parse().unwrap()).await.unwrap();
+        db.close().await;
+        for (formaat, extensie) in [(VngFormaat::Csv, "csv"), (VngFormaat::Xlsx, "xlsx")] {
+            let en = bytes_in(&r, formaat, Taal::En).unwrap();
+            let nl = bytes_in(&r, formaat, Taal::Nl).unwrap();
+            if formaat == VngFormaat::Csv {
+                let tekst = String::from_utf8(en.clone()).unwrap();
+                let kop = tekst.lines().next().unwrap();
+                assert!(
+                    kop.starts_with("\u{feff}Reference date,Municipality code,"),
+                    "{kop}"
+                );
+                assert!(
+                    tekst.contains(",23/11/2026,") || tekst.contains("\n23/11/2026,"),
+                    "{tekst}"
+                );
+                assert!(!tekst.contains("Peildatum"), "{kop}");
+            }
+            let naam_en = format!("en.{extensie}");
+            let gelezen = super::super::lezen(&naam_en, &en).unwrap();
+            assert_eq!(gelezen.peildatum, r.peildatum, "{naam_en}");
+            assert_eq!(gelezen.rijen, r.rijen, "{naam_en}");
+            let a = lezen(&[(naam_en.clone(), en), (format!("nl.{extensie}"), nl)]).unwrap();
+            assert!(a.conflicten.is_empty(), "{naam_en}");
+            assert_eq!(a.rapporten[0].totalen, r.totalen, "{naam_en}");
+        }
+    }
 
     #[tokio::test]
     async fn each_format_aggregates_to_the_same_totals_and_conflicts_name_both_files() {

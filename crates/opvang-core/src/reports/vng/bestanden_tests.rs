@@ -62,7 +62,7 @@ async fn every_format_reads_back_to_identical_rows_and_totals() {
 async fn csv_is_dutch_excel_with_inert_formulas() {
     let mut r = rapport_met_injectie().await;
     r.rijen[0].gemeente_naam = INJECTIE.to_owned();
-    let bytes = csv::schrijven(&r).unwrap();
+    let bytes = csv::schrijven(&r, Taal::Nl).unwrap();
     assert!(bytes.starts_with(b"\xEF\xBB\xBF"));
     let tekst = String::from_utf8(bytes[3..].to_vec()).unwrap();
     let regels: Vec<&str> = tekst.split("\r\n").collect();
@@ -82,7 +82,7 @@ async fn csv_is_dutch_excel_with_inert_formulas() {
 async fn xlsx_has_frozen_filtered_sheets_checks_metadata_and_inert_text() {
     use calamine::Reader;
     let r = rapport_met_injectie().await;
-    let bytes = xlsx::schrijven(&r).unwrap();
+    let bytes = xlsx::schrijven(&r, Taal::Nl).unwrap();
     let mut boek =
         calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes.clone())).unwrap();
     assert_eq!(

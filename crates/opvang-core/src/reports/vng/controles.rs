@@ -6,7 +6,8 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::format::{aantal, datum};
+use crate::format::{aantal_in, datum_in};
+use crate::i18n;
 use crate::locations::LocatieStatus;
 use crate::occupancy::{LocatieStand, Signaal, SignaalSoort};
 use crate::storage::OnbekendeGemeenteLocatie;
@@ -28,7 +29,8 @@ pub enum ControleSoort {
     Overbezetting,
 }
 
-/// One finding, with a Dutch sentence for the CLI and the checks sheet of the export.
+/// One finding, with a sentence in the active language for the CLI and the checks sheet of the
+/// export.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct Controle {
@@ -50,6 +52,11 @@ pub(super) fn controleren(
     onbekend: &[OnbekendeGemeenteLocatie],
     peildatum: NaiveDate,
 ) -> Vec<Controle> {
+    let taal = i18n::actieve_taal();
+    let zin = |sleutel: &str, waarden: &[(&str, &dyn std::fmt::Display)]| {
+        i18n::tekst_met(taal, sleutel, waarden)
+    };
+    let dag = datum_in(taal, peildatum);
     let mut uit: Vec<Controle> = onbekend
         .iter()
         .map(|l| Controle {
@@ -59,10 +66,9 @@ pub(super) fn controleren(
             gemeente_code: l.gemeente_code.clone(),
             gemeente_naam: String::new(),
             waarde: 0,
-            melding: format!(
-                "{} heeft gemeentecode {}, die niet in de gemeentelijke indeling staat; \
-                 de locatie telt niet mee in het rapport.",
-                l.naam, l.gemeente_code
+            melding: zin(
+                "fout.vng_controle.onbekende_gemeente",
+                &[("naam", &l.naam), ("code", &l.gemeente_code)],
             ),
         })
         .collect();
@@ -78,12 +84,14 @@ pub(super) fn controleren(
     for s in standen.iter().filter(|s| s.capaciteit == 0) {
         let actief = matches!(s.status, LocatieStatus::InGebruik | LocatieStatus::StandBy);
         if s.bezet > 0 {
-            let melding = format!(
-                "{} ({}) heeft op {} {} bezette plaatsen maar geen gerealiseerde capaciteit.",
-                s.naam,
-                s.gemeente_naam,
-                datum(peildatum),
-                aantal(s.bezet)
+            let melding = zin(
+                "fout.vng_controle.bezet_zonder_capaciteit",
+                &[
+                    ("naam", &s.naam),
+                    ("gemeente", &s.gemeente_naam),
+                    ("datum", &dag),
+                    ("bezet", &aantal_in(taal, s.bezet)),
+                ],
             );
             uit.push(controle(
                 s,
@@ -92,11 +100,13 @@ pub(super) fn controleren(
                 melding,
             ));
         } else if actief {
-            let melding = format!(
-                "{} ({}) is in gebruik of stand-by maar heeft op {} geen gerealiseerde capaciteit.",
-                s.naam,
-                s.gemeente_naam,
-                datum(peildatum)
+            let melding = zin(
+                "fout.vng_controle.actief_zonder_capaciteit",
+                &[
+                    ("naam", &s.naam),
+                    ("gemeente", &s.gemeente_naam),
+                    ("datum", &dag),
+                ],
             );
             uit.push(controle(s, ControleSoort::CapaciteitOntbreekt, 0, melding));
         }
@@ -109,31 +119,43 @@ pub(super) fn controleren(
         let (soort, melding) = match sig.soort {
             SignaalSoort::ZonderPeiling => (
                 ControleSoort::GeenPeiling,
-                format!(
-                    "{} ({}) heeft geen peiling op of voor {}.",
-                    s.naam,
-                    s.gemeente_naam,
-                    datum(peildatum)
+                zin(
+                    "fout.vng_controle.geen_peiling",
+                    &[
+                        ("naam", &s.naam),
+                        ("gemeente", &s.gemeente_naam),
+                        ("datum", &dag),
+                    ],
                 ),
             ),
             SignaalSoort::Verouderd => (
                 ControleSoort::VerouderdePeiling,
-                format!(
-                    "{} ({}): de laatste peiling van {} is {} dagen oud.",
-                    s.naam,
-                    s.gemeente_naam,
-                    s.peildatum.map(datum).unwrap_or_default(),
-                    sig.waarde
+                zin(
+                    "fout.vng_controle.verouderd",
+                    &[
+                        ("naam", &s.naam),
+                        ("gemeente", &s.gemeente_naam),
+                        (
+                            "datum",
+                            &s.peildatum.map(|d| datum_in(taal, d)).unwrap_or_default(),
+                        ),
+                        ("dagen", &aantal_in(taal, sig.waarde)),
+                    ],
                 ),
             ),
             SignaalSoort::Overbezet => (
                 ControleSoort::Overbezetting,
-                format!(
-                    "{} ({}) is overbezet: {} bezet bij {} inzetbare plaatsen.",
-                    s.naam,
-                    s.gemeente_naam,
-                    aantal(s.bezet),
-                    aantal(s.capaciteit - s.niet_inzetbaar)
+                zin(
+                    "fout.vng_controle.overbezet",
+                    &[
+                        ("naam", &s.naam),
+                        ("gemeente", &s.gemeente_naam),
+                        ("bezet", &aantal_in(taal, s.bezet)),
+                        (
+                            "inzetbaar",
+                            &aantal_in(taal, s.capaciteit - s.niet_inzetbaar),
+                        ),
+                    ],
                 ),
             ),
             SignaalSoort::EinddatumNadert => continue,

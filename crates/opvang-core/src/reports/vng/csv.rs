@@ -1,42 +1,57 @@
-//! The VNG report as CSV for Dutch Excel: `;` separator, decimal comma, UTF-8 with BOM, CRLF.
+//! The VNG report as CSV for Excel in the report's language: Dutch with `;` between cells and a
+//! decimal comma, English (en-GB) with `,` and a decimal point; UTF-8 with BOM, CRLF.
 
 use super::tabel::{cellen, rijen_uit, Cel, GelezenRijen, Waarde};
 use super::teksten::KOLOMMEN;
 use super::VngRapport;
 use crate::error::{CoreError, CoreResult};
 use crate::format::{datum, spreadsheet_veilig};
+use crate::i18n::{self, Taal};
 
-/// A rate as Dutch Excel reads a percentage: `999` → `99,9%`; empty without capacity.
-fn percentage(tenths: Option<i64>) -> String {
-    tenths.map_or_else(String::new, |t| format!("{},{}%", t / 10, t % 10))
+/// A rate as Excel in `taal` reads a percentage: `999` → `99,9%` (English `99.9%`); empty
+/// without capacity.
+fn percentage(taal: Taal, tenths: Option<i64>) -> String {
+    let teken = match taal {
+        Taal::Nl => ',',
+        Taal::En => '.',
+    };
+    tenths.map_or_else(String::new, |t| format!("{}{teken}{}%", t / 10, t % 10))
 }
 
 /// The text of one cell; only text passes through [`spreadsheet_veilig`], numbers stay numbers.
-pub(super) fn cel_tekst(cel: &Cel) -> String {
+/// Dates are written as Excel in `taal` reads them: `23-11-2026`, English `23/11/2026`.
+pub(super) fn cel_tekst(taal: Taal, cel: &Cel) -> String {
+    use chrono::Datelike;
     match cel {
         Cel::Tekst(t) => spreadsheet_veilig(t).into_owned(),
         Cel::Aantal(n) => n.to_string(),
-        Cel::Percentage(p) => percentage(*p),
-        Cel::Datum(d) => datum(*d),
+        Cel::Percentage(p) => percentage(taal, *p),
+        Cel::Datum(d) => match taal {
+            Taal::Nl => datum(*d),
+            Taal::En => format!("{:02}/{:02}/{}", d.day(), d.month(), d.year()),
+        },
     }
 }
 
-/// The CSV bytes of the report's data rows, with the header row.
-pub fn schrijven(rapport: &VngRapport) -> CoreResult<Vec<u8>> {
+/// The CSV bytes of the report's data rows in `taal`, with the header row.
+pub fn schrijven(rapport: &VngRapport, taal: Taal) -> CoreResult<Vec<u8>> {
     let fout = |e: csv::Error| {
         CoreError::bestand("fout.reports_vng_csv.rapport_niet_geschreven").met("fout", &e)
     };
     let mut schrijver = csv::WriterBuilder::new()
-        .delimiter(b';')
+        .delimiter(match taal {
+            Taal::Nl => b';',
+            Taal::En => b',',
+        })
         .terminator(csv::Terminator::CRLF)
         .from_writer(b"\xEF\xBB\xBF".to_vec());
     schrijver
-        .write_record(KOLOMMEN.iter().map(|(_, kop, _)| *kop))
+        .write_record(KOLOMMEN.iter().map(|(_, kop, _)| i18n::tekst(taal, kop)))
         .map_err(fout)?;
     for rij in &rapport.rijen {
-        let rij: Vec<String> = cellen(rapport.peildatum, rij)
+        let rij: Vec<String> = cellen(taal, rapport.peildatum, rij)
             .iter()
-            .map(cel_tekst)
+            .map(|c| cel_tekst(taal, c))
             .collect();
         schrijver.write_record(&rij).map_err(fout)?;
     }
@@ -45,7 +60,7 @@ pub fn schrijven(rapport: &VngRapport) -> CoreResult<Vec<u8>> {
     })
 }
 
-/// Reads the data rows of a CSV report (`;` or `,`, UTF-8 with or without BOM).
+/// Reads the data rows of a CSV report in either language (`;` or `,`, UTF-8 with or without BOM).
 pub fn lezen(bestand: &str, bytes: &[u8]) -> CoreResult<GelezenRijen> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let tekst = std::str::from_utf8(bytes).map_err(|_| {

@@ -20,6 +20,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::error::{CoreError, CoreResult};
+use crate::i18n::{self, Taal};
 use crate::locations::LocatieType;
 use crate::occupancy::totals::{per_gebied, signalen};
 use crate::occupancy::{Gebied, GebiedSoort, GebiedTotalen, LocatieStand, SignaalSoort, Totalen};
@@ -112,7 +113,7 @@ pub fn samenstellen(
     for s in standen {
         let volgorde = teksten::LOCATIETYPEN
             .iter()
-            .position(|(t, _)| *t == s.soort)
+            .position(|t| *t == s.soort)
             .unwrap_or(usize::MAX);
         groepen
             .entry((&s.gemeente_naam, &s.gemeente_code, volgorde))
@@ -204,17 +205,23 @@ impl VngFormaat {
     }
 }
 
-/// The bytes of the report in `formaat`.
+/// The bytes of the report in `formaat`, its texts in the active language.
 pub fn bytes(rapport: &VngRapport, formaat: VngFormaat) -> CoreResult<Vec<u8>> {
+    bytes_in(rapport, formaat, i18n::actieve_taal())
+}
+
+/// The bytes of the report in `formaat` with its headers, labels, numbers and dates in `taal`
+/// (JSON has codes, no texts, and is the same in every language).
+pub fn bytes_in(rapport: &VngRapport, formaat: VngFormaat, taal: Taal) -> CoreResult<Vec<u8>> {
     match formaat {
-        VngFormaat::Xlsx => xlsx::schrijven(rapport),
-        VngFormaat::Csv => csv::schrijven(rapport),
+        VngFormaat::Xlsx => xlsx::schrijven(rapport, taal),
+        VngFormaat::Csv => csv::schrijven(rapport, taal),
         VngFormaat::Json => json::schrijven(rapport),
-        VngFormaat::Pdf => pdf::schrijven(rapport),
+        VngFormaat::Pdf => pdf::schrijven(rapport, taal),
     }
 }
 
-/// Writes the report to `pad`; returns the number of data rows.
+/// Writes the report to `pad` in the active language; returns the number of data rows.
 pub fn exporteren(rapport: &VngRapport, formaat: VngFormaat, pad: &Path) -> CoreResult<usize> {
     let inhoud = bytes(rapport, formaat)?;
     std::fs::write(pad, inhoud).map_err(|e| {

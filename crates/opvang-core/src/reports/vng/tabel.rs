@@ -2,9 +2,10 @@
 
 use chrono::NaiveDate;
 
-use super::teksten::{locatietype, locatietype_uit, Kolom, Soort, KOLOMMEN};
+use super::teksten::{locatietype, locatietype_uit, Kolom, KOLOMMEN};
 use super::{VngRij, SCHEMA_VERSIE};
 use crate::error::{CoreError, CoreResult};
+use crate::i18n::{self, Taal};
 use crate::import::{lees_aantal, lees_datum};
 use crate::occupancy::Totalen;
 
@@ -18,8 +19,8 @@ pub enum Cel {
     Datum(NaiveDate),
 }
 
-/// The cells of one data row, in the order of [`KOLOMMEN`].
-pub fn cellen(peildatum: NaiveDate, rij: &VngRij) -> Vec<Cel> {
+/// The cells of one data row, in the order of [`KOLOMMEN`], with its texts in `taal`.
+pub fn cellen(taal: Taal, peildatum: NaiveDate, rij: &VngRij) -> Vec<Cel> {
     let t = &rij.totalen;
     let tekst = |s: &str| Cel::Tekst(s.to_owned());
     KOLOMMEN
@@ -32,7 +33,7 @@ pub fn cellen(peildatum: NaiveDate, rij: &VngRij) -> Vec<Cel> {
             Kolom::Provincie => tekst(&rij.provincie_naam),
             Kolom::Veiligheidsregiocode => tekst(&rij.veiligheidsregio_code),
             Kolom::Veiligheidsregio => tekst(&rij.veiligheidsregio_naam),
-            Kolom::Locatietype => tekst(locatietype(rij.soort)),
+            Kolom::Locatietype => tekst(&locatietype(taal, rij.soort)),
             Kolom::Locaties => Cel::Aantal(t.locaties),
             Kolom::Gerealiseerd => Cel::Aantal(t.gerealiseerd),
             Kolom::NietInzetbaar => Cel::Aantal(t.niet_inzetbaar),
@@ -70,7 +71,8 @@ pub struct GelezenRijen {
     pub rijen: Vec<VngRij>,
 }
 
-/// Reads the data rows under `koppen`; every error names the file, the row and the column.
+/// Reads the data rows under `koppen` (the headers in any of the languages); every error names
+/// the file, the row and the column.
 pub fn rijen_uit(
     bestand: &str,
     kopregel: usize,
@@ -78,15 +80,19 @@ pub fn rijen_uit(
     rijen: &[(usize, Vec<Waarde>)],
 ) -> CoreResult<GelezenRijen> {
     let mut posities = Vec::with_capacity(KOLOMMEN.len());
-    for (_, kop, _) in KOLOMMEN {
+    for (_, sleutel, _) in KOLOMMEN {
+        let namen: Vec<String> = Taal::ALLE
+            .iter()
+            .map(|&t| i18n::tekst(t, sleutel))
+            .collect();
         let positie = koppen
             .iter()
-            .position(|k| k.trim().eq_ignore_ascii_case(kop))
+            .position(|k| namen.iter().any(|n| k.trim().eq_ignore_ascii_case(n)))
             .ok_or_else(|| {
                 CoreError::bestand("fout.reports_vng_tabel.rij_kolom_ontbreekt_geen")
                     .met("bestand", &bestand)
                     .met("kopregel", &kopregel)
-                    .met("kop", &kop)
+                    .met("kop", &i18n::tekst(i18n::actieve_taal(), sleutel))
                     .met("schema_versie", &SCHEMA_VERSIE)
             })?;
         posities.push(positie);
@@ -105,29 +111,30 @@ pub fn rijen_uit(
             bestand,
             nummer: *nummer,
             cellen,
+            koppen,
             posities: &posities,
         };
         let versie = lezer.aantal(Kolom::Schemaversie)?;
         if versie != SCHEMA_VERSIE {
             return Err(lezer.fout(
                 Kolom::Schemaversie,
-                &format!(
-                    "schemaversie {versie} wordt niet ondersteund; dit programma leest versie {SCHEMA_VERSIE}."
-                ),
+                "fout.vng_cel.schemaversie",
+                &[("versie", &versie), ("ondersteund", &SCHEMA_VERSIE)],
             ));
         }
         let datum = lezer.datum(Kolom::Peildatum)?;
         match peildatum {
             None => peildatum = Some(datum),
             Some(eerste) if eerste != datum => {
+                let taal = i18n::actieve_taal();
                 return Err(lezer.fout(
                     Kolom::Peildatum,
-                    &format!(
-                        "peildatum {} wijkt af van {} in de eerdere rijen; één rapport heeft één peildatum.",
-                        crate::format::datum(datum),
-                        crate::format::datum(eerste)
-                    ),
-                ))
+                    "fout.vng_cel.andere_peildatum",
+                    &[
+                        ("datum", &crate::format::datum_in(taal, datum)),
+                        ("eerste", &crate::format::datum_in(taal, eerste)),
+                    ],
+                ));
             }
             Some(_) => {}
         }
@@ -147,29 +154,44 @@ struct RijLezer<'a> {
     bestand: &'a str,
     nummer: usize,
     cellen: &'a [Waarde],
+    koppen: &'a [String],
     posities: &'a [usize],
 }
 
 impl RijLezer<'_> {
-    fn kop(kolom: Kolom) -> (usize, &'static str, Soort) {
-        let i = KOLOMMEN
+    /// The position of `kolom` in [`KOLOMMEN`].
+    fn index(kolom: Kolom) -> usize {
+        KOLOMMEN
             .iter()
             .position(|(k, _, _)| *k == kolom)
-            .expect("every column is in KOLOMMEN");
-        (i, KOLOMMEN[i].1, KOLOMMEN[i].2)
+            .expect("every column is in KOLOMMEN")
     }
 
     fn waarde(&self, kolom: Kolom) -> &Waarde {
-        let (i, _, _) = Self::kop(kolom);
-        self.cellen.get(self.posities[i]).unwrap_or(&Waarde::Leeg)
+        self.cellen
+            .get(self.posities[Self::index(kolom)])
+            .unwrap_or(&Waarde::Leeg)
     }
 
-    fn fout(&self, kolom: Kolom, probleem: &str) -> CoreError {
-        let (_, kop, _) = Self::kop(kolom);
+    /// An error about the cell of `kolom` in this row, named by the header the file has; the
+    /// problem is the catalog text `sleutel` with `waarden` in the active language.
+    fn fout(
+        &self,
+        kolom: Kolom,
+        sleutel: &str,
+        waarden: &[(&str, &dyn std::fmt::Display)],
+    ) -> CoreError {
+        let probleem = i18n::tekst_met(i18n::actieve_taal(), sleutel, waarden);
+        self.fout_met(kolom, &probleem)
+    }
+
+    /// An error about the cell of `kolom` with an already worded problem.
+    fn fout_met(&self, kolom: Kolom, probleem: &str) -> CoreError {
+        let kop = &self.koppen[self.posities[Self::index(kolom)]];
         CoreError::bestand("fout.reports_vng_tabel.rij_kolom")
             .met("bestand", &self.bestand)
             .met("nummer", &self.nummer)
-            .met("kop", &kop)
+            .met("kop", &kop.trim())
             .met("probleem", &probleem)
     }
 
@@ -177,26 +199,25 @@ impl RijLezer<'_> {
         match self.waarde(kolom) {
             Waarde::Tekst(t) if !t.trim().is_empty() => Ok(t.trim().to_owned()),
             Waarde::Getal(g) => Ok(g.to_string()),
-            _ => Err(self.fout(kolom, "de cel is leeg.")),
+            _ => Err(self.fout(kolom, "fout.vng_cel.leeg", &[])),
         }
     }
 
     fn aantal(&self, kolom: Kolom) -> CoreResult<i64> {
         match self.waarde(kolom) {
             Waarde::Getal(g) if g.fract() == 0.0 && g.abs() < 1e15 => Ok(*g as i64),
-            Waarde::Getal(g) => Err(self.fout(kolom, &format!("{g} is geen geheel aantal."))),
+            Waarde::Getal(g) => {
+                Err(self.fout(kolom, "fout.vng_cel.geen_geheel_aantal", &[("getal", g)]))
+            }
             Waarde::Tekst(t) if !t.trim().is_empty() => {
                 let t = t.trim();
                 let (teken, rest) = t.strip_prefix('-').map_or((1, t), |r| (-1, r));
                 lees_aantal(rest)
                     .map(|n| teken * n)
-                    .map_err(|_| self.fout(kolom, &format!("\"{t}\" is geen getal.")))
+                    .map_err(|_| self.fout(kolom, "fout.vng_cel.geen_getal", &[("tekst", &t)]))
             }
-            Waarde::Datum(_) => Err(self.fout(kolom, "een datum waar een getal hoort.")),
-            _ => Err(self.fout(
-                kolom,
-                "de cel is leeg; vul een getal in (0 als er niets is).",
-            )),
+            Waarde::Datum(_) => Err(self.fout(kolom, "fout.vng_cel.datum_voor_getal", &[])),
+            _ => Err(self.fout(kolom, "fout.vng_cel.leeg_getal", &[])),
         }
     }
 
@@ -214,19 +235,19 @@ impl RijLezer<'_> {
                 if geldig {
                     Ok(())
                 } else {
-                    Err(self.fout(kolom, &format!("\"{t}\" is geen percentage.")))
+                    Err(self.fout(kolom, "fout.vng_cel.geen_percentage", &[("tekst", &t)]))
                 }
             }
-            Waarde::Datum(_) => Err(self.fout(kolom, "een datum waar een percentage hoort.")),
+            Waarde::Datum(_) => Err(self.fout(kolom, "fout.vng_cel.datum_voor_percentage", &[])),
         }
     }
 
     fn datum(&self, kolom: Kolom) -> CoreResult<NaiveDate> {
         match self.waarde(kolom) {
             Waarde::Datum(d) => Ok(*d),
-            Waarde::Tekst(t) => lees_datum(t).map_err(|e| self.fout(kolom, &e)),
-            Waarde::Getal(g) => lees_datum(&g.to_string()).map_err(|e| self.fout(kolom, &e)),
-            Waarde::Leeg => Err(self.fout(kolom, "de peildatum ontbreekt.")),
+            Waarde::Tekst(t) => lees_datum(t).map_err(|e| self.fout_met(kolom, &e)),
+            Waarde::Getal(g) => lees_datum(&g.to_string()).map_err(|e| self.fout_met(kolom, &e)),
+            Waarde::Leeg => Err(self.fout(kolom, "fout.import_waarden.peildatum_ontbreekt", &[])),
         }
     }
 
@@ -235,7 +256,8 @@ impl RijLezer<'_> {
         let soort = locatietype_uit(&type_tekst).ok_or_else(|| {
             self.fout(
                 Kolom::Locatietype,
-                &format!("onbekend locatietype \"{type_tekst}\"."),
+                "fout.vng_cel.onbekend_locatietype",
+                &[("tekst", &type_tekst)],
             )
         })?;
         let code = self.tekst(Kolom::Gemeentecode)?.to_uppercase();
@@ -245,7 +267,8 @@ impl RijLezer<'_> {
         if !geldig {
             return Err(self.fout(
                 Kolom::Gemeentecode,
-                &format!("\"{code}\" is geen CBS-gemeentecode zoals GM0344."),
+                "fout.vng_cel.geen_gemeentecode",
+                &[("code", &code)],
             ));
         }
         let mut t = Totalen {
@@ -275,7 +298,7 @@ impl RijLezer<'_> {
             Kolom::EindeBinnenZesMaanden,
         ] {
             if self.aantal(kolom)? < 0 {
-                return Err(self.fout(kolom, "een aantal kan niet negatief zijn."));
+                return Err(self.fout(kolom, "fout.vng_cel.negatief", &[]));
             }
         }
         t.afleiden();
@@ -288,9 +311,8 @@ impl RijLezer<'_> {
             if gelezen != waarde {
                 return Err(self.fout(
                     kolom,
-                    &format!(
-                        "{gelezen} klopt niet met de andere kolommen van deze rij (verwacht {waarde})."
-                    ),
+                    "fout.vng_cel.klopt_niet",
+                    &[("gelezen", &gelezen), ("verwacht", &waarde)],
                 ));
             }
         }

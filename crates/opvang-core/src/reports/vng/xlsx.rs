@@ -1,5 +1,6 @@
 //! The VNG report as an XLSX workbook: data rows, totals per province and safety region, the
-//! checks and the metadata, with Dutch headers, a frozen header row, autofilter and number formats.
+//! checks and the metadata, with headers in the report's language, a frozen header row, autofilter
+//! and number formats.
 
 use rust_xlsxwriter::{ExcelDateTime, Format, Workbook, Worksheet, XlsxError};
 
@@ -8,6 +9,7 @@ use super::teksten::{self, KOLOMMEN};
 use super::{VngRapport, SCHEMA_VERSIE};
 use crate::error::{CoreError, CoreResult};
 use crate::format::spreadsheet_veilig;
+use crate::i18n::{self, Taal};
 use crate::occupancy::{GebiedTotalen, Totalen};
 
 /// The number formats of the workbook.
@@ -19,12 +21,15 @@ struct Opmaak {
 }
 
 impl Opmaak {
-    fn nieuw() -> Self {
+    fn nieuw(taal: Taal) -> Self {
         Opmaak {
             kop: Format::new().set_bold().set_text_wrap(),
             aantal: Format::new().set_num_format("#,##0"),
             percentage: Format::new().set_num_format("0.0%"),
-            datum: Format::new().set_num_format("d-m-yyyy"),
+            datum: Format::new().set_num_format(match taal {
+                Taal::Nl => "d-m-yyyy",
+                Taal::En => "dd/mm/yyyy",
+            }),
         }
     }
 }
@@ -58,12 +63,12 @@ fn cel(blad: &mut Worksheet, rij: u32, kolom: u16, c: &Cel, o: &Opmaak) -> Resul
 /// A header row (bold, frozen) and an autofilter over `rijen` data rows.
 fn kopregel(
     blad: &mut Worksheet,
-    koppen: &[&str],
+    koppen: &[String],
     rijen: usize,
     o: &Opmaak,
 ) -> Result<(), XlsxError> {
     for (k, kop) in koppen.iter().enumerate() {
-        blad.write_string_with_format(0, k as u16, *kop, &o.kop)?;
+        blad.write_string_with_format(0, k as u16, kop, &o.kop)?;
         blad.set_column_width(
             k as u16,
             (kop.chars().count() as f64 * 0.9).clamp(10.0, 28.0),
@@ -95,21 +100,33 @@ fn totalen_cellen(t: &Totalen) -> [Cel; 15] {
     ]
 }
 
+/// The texts of catalog keys in `taal`.
+fn teksten_in(taal: Taal, sleutels: &[&str]) -> Vec<String> {
+    sleutels.iter().map(|s| i18n::tekst(taal, s)).collect()
+}
+
 /// A sheet of area totals with the country total as the last row.
 fn gebieden(
     boek: &mut Workbook,
+    taal: Taal,
     naam: &str,
     gebieden: &[GebiedTotalen],
     land: &Totalen,
     o: &Opmaak,
 ) -> Result<(), XlsxError> {
     let blad = boek.add_worksheet();
-    blad.set_name(naam)?;
-    kopregel(blad, &teksten::GEBIED_KOPPEN, gebieden.len(), o)?;
+    blad.set_name(i18n::tekst(taal, naam))?;
+    kopregel(
+        blad,
+        &teksten_in(taal, &teksten::GEBIED_KOPPEN),
+        gebieden.len(),
+        o,
+    )?;
+    let nederland = i18n::tekst(taal, teksten::TOTAAL_NEDERLAND);
     let regels = gebieden
         .iter()
         .map(|g| (g.code.as_str(), g.naam.as_str(), &g.totalen))
-        .chain([("NL", teksten::TOTAAL_NEDERLAND, land)]);
+        .chain([("NL", nederland.as_str(), land)]);
     for (r, (code, gebied, t)) in regels.enumerate() {
         let r = r as u32 + 1;
         cel(blad, r, 0, &Cel::Tekst(code.to_owned()), o)?;
@@ -121,21 +138,23 @@ fn gebieden(
     Ok(())
 }
 
-/// The XLSX bytes of the report.
-pub fn schrijven(rapport: &VngRapport) -> CoreResult<Vec<u8>> {
-    let o = Opmaak::nieuw();
+/// The XLSX bytes of the report in `taal`.
+pub fn schrijven(rapport: &VngRapport, taal: Taal) -> CoreResult<Vec<u8>> {
+    let o = Opmaak::nieuw(taal);
     let mut boek = Workbook::new();
     let blad = boek.add_worksheet();
-    blad.set_name(teksten::BLAD_RAPPORT).map_err(fout)?;
+    blad.set_name(i18n::tekst(taal, teksten::BLAD_RAPPORT))
+        .map_err(fout)?;
     let koppen: Vec<&str> = KOLOMMEN.iter().map(|(_, kop, _)| *kop).collect();
-    kopregel(blad, &koppen, rapport.rijen.len(), &o).map_err(fout)?;
+    kopregel(blad, &teksten_in(taal, &koppen), rapport.rijen.len(), &o).map_err(fout)?;
     for (r, rij) in rapport.rijen.iter().enumerate() {
-        for (k, c) in cellen(rapport.peildatum, rij).iter().enumerate() {
+        for (k, c) in cellen(taal, rapport.peildatum, rij).iter().enumerate() {
             cel(blad, r as u32 + 1, k as u16, c, &o).map_err(fout)?;
         }
     }
     gebieden(
         &mut boek,
+        taal,
         teksten::BLAD_PROVINCIES,
         &rapport.provincies,
         &rapport.totalen,
@@ -144,6 +163,7 @@ pub fn schrijven(rapport: &VngRapport) -> CoreResult<Vec<u8>> {
     .map_err(fout)?;
     gebieden(
         &mut boek,
+        taal,
         teksten::BLAD_VEILIGHEIDSREGIOS,
         &rapport.veiligheidsregios,
         &rapport.totalen,
@@ -152,13 +172,20 @@ pub fn schrijven(rapport: &VngRapport) -> CoreResult<Vec<u8>> {
     .map_err(fout)?;
 
     let blad = boek.add_worksheet();
-    blad.set_name(teksten::BLAD_CONTROLES).map_err(fout)?;
-    kopregel(blad, &teksten::CONTROLE_KOPPEN, rapport.controles.len(), &o).map_err(fout)?;
+    blad.set_name(i18n::tekst(taal, teksten::BLAD_CONTROLES))
+        .map_err(fout)?;
+    kopregel(
+        blad,
+        &teksten_in(taal, &teksten::CONTROLE_KOPPEN),
+        rapport.controles.len(),
+        &o,
+    )
+    .map_err(fout)?;
     blad.set_column_width(5, 90).map_err(fout)?;
     for (r, c) in rapport.controles.iter().enumerate() {
         let r = r as u32 + 1;
         let regel = [
-            Cel::Tekst(teksten::controlesoort(c.soort).to_owned()),
+            Cel::Tekst(teksten::controlesoort(taal, c.soort)),
             Cel::Tekst(c.gemeente_code.clone()),
             Cel::Tekst(c.gemeente_naam.clone()),
             Cel::Aantal(c.locatie_id),
@@ -171,8 +198,9 @@ pub fn schrijven(rapport: &VngRapport) -> CoreResult<Vec<u8>> {
     }
 
     let blad = boek.add_worksheet();
-    blad.set_name(teksten::BLAD_METADATA).map_err(fout)?;
-    kopregel(blad, &teksten::META_KOPPEN, 5, &o).map_err(fout)?;
+    blad.set_name(i18n::tekst(taal, teksten::BLAD_METADATA))
+        .map_err(fout)?;
+    kopregel(blad, &teksten_in(taal, &teksten::META_KOPPEN), 5, &o).map_err(fout)?;
     blad.set_column_width(0, 30).map_err(fout)?;
     blad.set_column_width(1, 30).map_err(fout)?;
     let meta = [
@@ -193,7 +221,7 @@ pub fn schrijven(rapport: &VngRapport) -> CoreResult<Vec<u8>> {
     ];
     for (r, (label, waarde)) in meta.iter().enumerate() {
         let r = r as u32 + 1;
-        cel(blad, r, 0, &Cel::Tekst((*label).to_owned()), &o).map_err(fout)?;
+        cel(blad, r, 0, &Cel::Tekst(i18n::tekst(taal, label)), &o).map_err(fout)?;
         cel(blad, r, 1, waarde, &o).map_err(fout)?;
     }
     boek.save_to_buffer().map_err(fout)
@@ -234,7 +262,8 @@ fn blad_rijen(range: &calamine::Range<calamine::Data>) -> Vec<(usize, Vec<Waarde
         .collect()
 }
 
-/// Reads the data rows of an XLSX report (sheet "Rapport") and checks the metadata's schema version.
+/// Reads the data rows of an XLSX report in either language (sheet "Rapport" or "Report") and
+/// checks the metadata's schema version.
 pub fn lezen(bestand: &str, bytes: &[u8]) -> CoreResult<GelezenRijen> {
     use calamine::Reader;
     let mut boek = calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes.to_vec()))
@@ -243,33 +272,42 @@ pub fn lezen(bestand: &str, bytes: &[u8]) -> CoreResult<GelezenRijen> {
                 .met("bestand", &bestand)
                 .met("fout", &e)
         })?;
-    if boek
-        .sheet_names()
-        .iter()
-        .any(|n| n == teksten::BLAD_METADATA)
-    {
-        let meta = boek.worksheet_range(teksten::BLAD_METADATA).map_err(|e| {
+    let bladen = boek.sheet_names();
+    let blad = |sleutel: &str| {
+        let namen = teksten::in_alle_talen(sleutel);
+        bladen.iter().find(|n| namen.contains(n)).cloned()
+    };
+    let schemaversie = teksten::in_alle_talen(teksten::META_SCHEMAVERSIE);
+    if let Some(metadata) = blad(teksten::BLAD_METADATA) {
+        let meta = boek.worksheet_range(&metadata).map_err(|e| {
             CoreError::bestand("fout.reports_vng_xlsx.fout")
                 .met("bestand", &bestand)
                 .met("fout", &e)
         })?;
         for (nummer, rij) in blad_rijen(&meta) {
-            if rij.first() == Some(&Waarde::Tekst(teksten::META_SCHEMAVERSIE.to_owned())) {
+            let label = match rij.first() {
+                Some(Waarde::Tekst(t)) => t.as_str(),
+                _ => "",
+            };
+            if schemaversie.iter().any(|s| s == label) {
                 let versie = rij.get(1).cloned().unwrap_or(Waarde::Leeg);
                 if versie != Waarde::Getal(SCHEMA_VERSIE as f64) {
                     return Err(CoreError::bestand(
                         "fout.reports_vng_xlsx.werkblad_rij_kolom_schemaversie",
                     )
                     .met("bestand", &bestand)
-                    .met("blad_metadata", &teksten::BLAD_METADATA)
+                    .met("blad_metadata", &metadata)
                     .met("nummer", &nummer)
-                    .met("meta_koppen", &teksten::META_KOPPEN[1])
+                    .met(
+                        "meta_koppen",
+                        &i18n::tekst(i18n::actieve_taal(), teksten::META_KOPPEN[1]),
+                    )
                     .met(
                         "to_owned",
                         &(match versie {
                             Waarde::Getal(g) => g.to_string(),
                             Waarde::Tekst(t) => t,
-                            _ => "(leeg)".to_owned(),
+                            _ => i18n::tekst(i18n::actieve_taal(), "export.vng.meta.leeg"),
                         }),
                     )
                     .met("schema_versie", &SCHEMA_VERSIE));
@@ -277,11 +315,16 @@ pub fn lezen(bestand: &str, bytes: &[u8]) -> CoreResult<GelezenRijen> {
             }
         }
     }
-    let range = boek.worksheet_range(teksten::BLAD_RAPPORT).map_err(|_| {
+    let ontbreekt = || {
         CoreError::bestand("fout.reports_vng_xlsx.werkblad_ontbreekt_geen_vng")
             .met("bestand", &bestand)
-            .met("blad_rapport", &teksten::BLAD_RAPPORT)
-    })?;
+            .met(
+                "blad_rapport",
+                &i18n::tekst(i18n::actieve_taal(), teksten::BLAD_RAPPORT),
+            )
+    };
+    let rapport = blad(teksten::BLAD_RAPPORT).ok_or_else(ontbreekt)?;
+    let range = boek.worksheet_range(&rapport).map_err(|_| ontbreekt())?;
     let mut rijen = blad_rijen(&range);
     if rijen.is_empty() {
         return Err(

@@ -2,7 +2,8 @@
 import type { ControleSoort } from "./ControleSoort";
 
 /**
- * One finding, with a Dutch sentence for the CLI and the checks sheet of the export.
+ * One finding, with a sentence in the active language for the CLI and the checks sheet of the
+ * export.
  */
 export type Controle = { soort: ControleSoort, locatie_id: number, locatie_naam: string, gemeente_code: string, 
 /**

@@ -2,6 +2,7 @@
 import type { Ernst } from "./Ernst";
 
 /**
- * A problem in one cell of the file, in Dutch; `rij` is the row number the spreadsheet shows.
+ * A problem in one cell of the file, in the active language; `rij` is the row number the
+ * spreadsheet shows.
  */
 export type Probleem = { rij: number, kolom: string, ernst: Ernst, bericht: string, };
