@@ -414,7 +414,10 @@ mod tests {
             .await
             .unwrap();
         assert!(rijen > 10_000, "{rijen} rows");
-        assert_eq!(stappen, 13);
+        assert_eq!(
+            stappen, 16,
+            "one step per table, scenarios, normbedragen and received reports included"
+        );
         assert_eq!(server.db.criteriasets().await.unwrap().len(), 1);
         assert_eq!(
             server.db.beoordeling(beoordeling.id).await.unwrap(),
