@@ -97,6 +97,14 @@ pub struct Scenario {
 /// The names of the scenarios that ship with the product; the first is the default.
 pub const SCENARIO_NAMEN: [&str; 3] = ["standaard", "hoge_instroom", "snelle_doorstroom"];
 
+/// The description of built-in scenario `naam` in the active language.
+fn ingebouwde_beschrijving(naam: &str) -> String {
+    crate::i18n::tekst(
+        crate::i18n::actieve_taal(),
+        &format!("label.scenario_beschrijving.{naam}"),
+    )
+}
+
 fn stromen(groep: Doelgroep, instroom: Bereik, woning: Bereik, terugkeer: Bereik) -> Stromen {
     Stromen {
         doelgroep: groep,
@@ -111,10 +119,7 @@ impl Scenario {
     pub fn standaard() -> Scenario {
         Scenario {
             naam: "standaard".to_owned(),
-            beschrijving: "Voorbeeldscenario: gematigde in- en uitstroom en een gefaseerde \
-                           uitstroom van ontheemden na 4 maart 2027. Voorbeeldwaarden, geen \
-                           prognose; vervang ze door eigen inschattingen."
-                .to_owned(),
+            beschrijving: ingebouwde_beschrijving("standaard"),
             tot_maand: NaiveDate::from_ymd_opt(2031, 4, 1).expect("valid date"),
             stromen: vec![
                 stromen(
@@ -163,19 +168,14 @@ impl Scenario {
             "standaard" => {}
             "hoge_instroom" => {
                 s.naam = "hoge_instroom".to_owned();
-                s.beschrijving = "Als standaard, maar met twee- tot driemaal zoveel instroom \
-                                  van ontheemden en asielzoekers en een trage overgang."
-                    .to_owned();
+                s.beschrijving = ingebouwde_beschrijving("hoge_instroom");
                 s.stromen[0].instroom_promille = Bereik::van(20, 40);
                 s.stromen[2].instroom_promille = Bereik::van(30, 60);
                 s.overgang.extra_uitstroom_promille = Bereik::van(10, 30);
             }
             "snelle_doorstroom" => {
                 s.naam = "snelle_doorstroom".to_owned();
-                s.beschrijving =
-                    "Als standaard, maar met snellere uitstroom naar eigen woonruimte \
-                                  en een korte, sterke overgang na 4 maart 2027."
-                        .to_owned();
+                s.beschrijving = ingebouwde_beschrijving("snelle_doorstroom");
                 for stroom in &mut s.stromen {
                     let w = stroom.uitstroom_woning_promille;
                     stroom.uitstroom_woning_promille = Bereik::van(w.min * 2, w.max * 2);
