@@ -86,6 +86,35 @@ pub(super) async fn zonder_locatie(
     Ok(())
 }
 
+/// Appends `wijzigingen` in their order, all with the same time, in one statement that reads
+/// them from a JSON array; on PostgreSQL the database overwrites `gebruiker` with the login.
+pub(super) async fn schrijf_alle(
+    conn: &mut AnyConnection,
+    backend: Backend,
+    gebruiker: &str,
+    wijzigingen: &[Wijziging<'_>],
+) -> CoreResult<()> {
+    if wijzigingen.is_empty() {
+        return Ok(());
+    }
+    let rijen: Vec<_> = wijzigingen
+        .iter()
+        .map(|w| (w.tabel, &w.record, w.locatie_id, w.actie, &w.voor, &w.na))
+        .collect();
+    sqlx::query(&format!(
+        "INSERT INTO auditlog (tijdstip, gebruiker, tabel, record, locatie_id, actie, voor, na) \
+         SELECT $2, $3, value ->> 0, value ->> 1, CAST(value ->> 2 AS BIGINT), value ->> 3, \
+         value ->> 4, value ->> 5 FROM {}",
+        super::bulk::json_rijen(backend)
+    ))
+    .bind(super::bulk::json_tekst(&rijen))
+    .bind(chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true))
+    .bind(gebruiker.to_owned())
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
 const GEBRUIKER: &str = "gebruiker";
 
 /// The operating-system account name, from the usual variables or the home folder's name.

@@ -1,6 +1,6 @@
 //! SQL for the spreadsheet import: locations, capacity periods and snapshots in one transaction.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use chrono::{Days, NaiveDate};
 use serde::Serialize;
@@ -8,7 +8,7 @@ use sqlx::{AnyConnection, Row};
 use ts_rs::TS;
 
 use super::audit::{self, json, Wijziging};
-use super::{datum_in, Db};
+use super::{bulk, datum_in, datum_optie_uit, datum_uit, Backend, Db};
 use crate::error::{CoreError, CoreResult};
 use crate::import::{ontleed, Ernst, ImportRegel, ImportVoorbeeld, Koppeling, Ontleding, Tabel};
 use crate::occupancy::{Bezetting, Doelgroep};
@@ -34,6 +34,13 @@ fn rij_fout(regel: &ImportRegel, kolom: &str, bericht: String) -> CoreError {
         .met("bericht", &bericht)
 }
 
+/// Rows of the file per write batch: snapshots, counts and audit entries wait in memory until this
+/// many rows are done, then go out in one statement per kind; progress is reported per batch.
+const PARTIJ: usize = 2000;
+
+/// Location ids per query when loading what is stored, leaving room for two more binds.
+const IDS_PER_QUERY: usize = 98;
+
 impl Db {
     /// Stores the rows of `ontleding` in one transaction: all or nothing.
     ///
@@ -41,6 +48,12 @@ impl Db {
     /// differs from the one in force on the peildatum starts a new capacity period; snapshots are
     /// upserted on location and peildatum, so importing the same file again changes nothing.
     /// With `proef` everything is computed and rolled back.
+    ///
+    /// What is stored for the file's locations (capacity periods, snapshots in the file's date
+    /// range) is read up front in a few queries; new and changed snapshots, their counts and the
+    /// audit entries are then written in batches, one statement per kind over a JSON array. A
+    /// count of zero for a target group gets no row unless one was stored (readers take a missing
+    /// row as zero).
     pub async fn importeren(
         &self,
         ontleding: &Ontleding,
@@ -64,14 +77,22 @@ impl Db {
             .met("aantal", &aantal)
             .met("eerste", &eerste));
         }
-        let mut regels: Vec<&ImportRegel> = ontleding.regels.iter().collect();
-        regels.sort_by(|a, b| {
-            (&a.gemeente_code, a.naam.to_lowercase(), a.peildatum).cmp(&(
-                &b.gemeente_code,
-                b.naam.to_lowercase(),
-                b.peildatum,
-            ))
-        });
+        let mut regels: Vec<((&str, String, NaiveDate), &ImportRegel)> = ontleding
+            .regels
+            .iter()
+            .map(|r| {
+                (
+                    (r.gemeente_code.as_str(), r.naam.to_lowercase(), r.peildatum),
+                    r,
+                )
+            })
+            .collect();
+        regels.sort_by(|a, b| a.0.cmp(&b.0));
+        // The file's locations: runs of rows with the same municipality and lower-cased name.
+        let groepen: Vec<Vec<&ImportRegel>> = regels
+            .chunk_by(|a, b| (a.0 .0, &a.0 .1) == (b.0 .0, &b.0 .1))
+            .map(|run| run.iter().map(|(_, r)| *r).collect())
+            .collect();
         let totaal = regels.len() as u64;
         let gebruiker = self.gebruiker().await?;
         let mut tx = self.pool.begin().await?;
@@ -79,33 +100,68 @@ impl Db {
             proef,
             ..ImportResultaat::default()
         };
-        let mut locaties: HashMap<(String, String), i64> = HashMap::new();
-        for (i, regel) in regels.iter().enumerate() {
-            let sleutel = (regel.gemeente_code.clone(), regel.naam.to_lowercase());
-            let locatie_id = match locaties.get(&sleutel) {
-                Some(&id) => id,
-                None => {
-                    let id =
-                        locatie_zoeken_of_maken(&mut tx, &gebruiker, regel, &mut uitslag).await?;
-                    locaties.insert(sleutel, id);
-                    id
+        let bestaand = bestaande_locaties(&mut tx, &groepen).await?;
+        let ids: Vec<i64> = bestaand.iter().flatten().map(|(id, _)| *id).collect();
+        let mut perioden = perioden_laden(&mut tx, &ids).await?;
+        let mut peilingen = match (
+            regels.iter().map(|r| r.1.peildatum).min(),
+            regels.iter().map(|r| r.1.peildatum).max(),
+        ) {
+            (Some(van), Some(tot)) => peilingen_laden(&mut tx, &ids, van, tot).await?,
+            _ => HashMap::new(),
+        };
+        let mut partij = Partij::default();
+        let mut gedaan = 0u64;
+        for (groep, bestaand) in groepen.iter().zip(bestaand) {
+            let eerste = groep[0];
+            let locatie_id = match bestaand {
+                Some((_, status)) if status == "gesloten" => {
+                    return Err(rij_fout(
+                        eerste,
+                        "Locatie",
+                        format!(
+                            "{} is gesloten; een gesloten locatie krijgt geen nieuwe peilingen.",
+                            eerste.naam
+                        ),
+                    ));
                 }
+                Some((id, _)) => id,
+                None => locatie_maken(&mut tx, eerste, &mut partij.audit, &mut uitslag).await?,
             };
-            if let Some(plaatsen) = regel.capaciteit {
-                if capaciteit_bijwerken(&mut tx, &gebruiker, locatie_id, regel.peildatum, plaatsen)
+            let perioden = perioden.entry(locatie_id).or_default();
+            for regel in groep {
+                if let Some(plaatsen) = regel.capaciteit {
+                    if capaciteit_bijwerken(
+                        &mut tx,
+                        perioden,
+                        locatie_id,
+                        regel.peildatum,
+                        plaatsen,
+                        &mut partij.audit,
+                    )
                     .await?
-                {
-                    uitslag.capaciteitswijzigingen += 1;
+                    {
+                        uitslag.capaciteitswijzigingen += 1;
+                    }
                 }
-            }
-            peiling_bijwerken(&mut tx, &gebruiker, locatie_id, regel, &mut uitslag).await?;
-            let gedaan = i as u64 + 1;
-            if gedaan.is_multiple_of(200) || gedaan == totaal {
-                voortgang(Voortgang {
-                    gedaan,
-                    totaal,
-                    bericht: format!("Importeren: rij {gedaan} van {totaal}"),
-                });
+                if partij.sleutels.contains(&(locatie_id, regel.peildatum)) {
+                    // The same snapshot twice: the first is written before the second is compared.
+                    partij
+                        .wegschrijven(&mut tx, self.backend, &gebruiker)
+                        .await?;
+                }
+                partij.peiling(&mut peilingen, locatie_id, regel, &mut uitslag);
+                gedaan += 1;
+                if partij.sleutels.len() >= PARTIJ || gedaan == totaal {
+                    partij
+                        .wegschrijven(&mut tx, self.backend, &gebruiker)
+                        .await?;
+                    voortgang(Voortgang {
+                        gedaan,
+                        totaal,
+                        bericht: format!("Importeren: rij {gedaan} van {totaal}"),
+                    });
+                }
             }
         }
         if proef {
@@ -201,33 +257,302 @@ impl Db {
     }
 }
 
-async fn locatie_zoeken_of_maken(
+/// `$n, $n+1, …` for `aantal` binds starting at `eerste`.
+fn binds(eerste: usize, aantal: usize) -> String {
+    (eerste..eerste + aantal)
+        .map(|n| format!("${n}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Per location of the file (each group's first row), the stored location with the same
+/// municipality and name regardless of case, as its id and status.
+async fn bestaande_locaties(
     tx: &mut AnyConnection,
-    gebruiker: &str,
+    groepen: &[Vec<&ImportRegel>],
+) -> CoreResult<Vec<Option<(i64, String)>>> {
+    let mut gevonden = vec![None; groepen.len()];
+    for (stuk_nr, stuk) in groepen.chunks(33).enumerate() {
+        let waarden = (0..stuk.len())
+            .map(|i| format!("(${}, ${}, ${})", 3 * i + 1, 3 * i + 2, 3 * i + 3))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let sql = format!(
+            "WITH bestand (nr, gemeente_code, naam) AS (VALUES {waarden}) \
+             SELECT b.nr, l.id, l.status FROM bestand b JOIN locatie l \
+             ON l.gemeente_code = b.gemeente_code AND lower(l.naam) = lower(b.naam) \
+             ORDER BY b.nr, l.id"
+        );
+        let mut query = sqlx::query(&sql);
+        for (i, groep) in stuk.iter().enumerate() {
+            query = query
+                .bind((stuk_nr * 33 + i) as i64)
+                .bind(groep[0].gemeente_code.clone())
+                .bind(groep[0].naam.trim().to_owned());
+        }
+        for row in query.fetch_all(&mut *tx).await? {
+            let nr: i64 = row.try_get("nr")?;
+            let plek = &mut gevonden[nr as usize];
+            if plek.is_none() {
+                *plek = Some((row.try_get("id")?, row.try_get("status")?));
+            }
+        }
+    }
+    Ok(gevonden)
+}
+
+/// A capacity period as the import keeps it while it works.
+struct Periode {
+    id: i64,
+    vanaf: NaiveDate,
+    tot_en_met: Option<NaiveDate>,
+    plaatsen: i64,
+}
+
+/// The capacity periods of the locations `ids`, per location.
+async fn perioden_laden(
+    tx: &mut AnyConnection,
+    ids: &[i64],
+) -> CoreResult<HashMap<i64, Vec<Periode>>> {
+    let mut perioden: HashMap<i64, Vec<Periode>> = HashMap::new();
+    for stuk in ids.chunks(IDS_PER_QUERY) {
+        let sql = format!(
+            "SELECT id, locatie_id, vanaf, tot_en_met, plaatsen FROM capaciteit \
+             WHERE locatie_id IN ({})",
+            binds(1, stuk.len())
+        );
+        let mut query = sqlx::query(&sql);
+        for id in stuk {
+            query = query.bind(*id);
+        }
+        for row in query.fetch_all(&mut *tx).await? {
+            perioden
+                .entry(row.try_get("locatie_id")?)
+                .or_default()
+                .push(Periode {
+                    id: row.try_get("id")?,
+                    vanaf: datum_uit(&row.try_get::<String, _>("vanaf")?)?,
+                    tot_en_met: datum_optie_uit(row.try_get("tot_en_met")?)?,
+                    plaatsen: row.try_get("plaatsen")?,
+                });
+        }
+    }
+    Ok(perioden)
+}
+
+/// A stored snapshot as the import keeps it while it works.
+#[derive(Default)]
+struct Opgeslagen {
+    niet_inzetbaar: i64,
+    bezetting: Bezetting,
+}
+
+/// The stored snapshots of the locations `ids` from `van` through `tot`.
+async fn peilingen_laden(
+    tx: &mut AnyConnection,
+    ids: &[i64],
+    van: NaiveDate,
+    tot: NaiveDate,
+) -> CoreResult<HashMap<(i64, NaiveDate), Opgeslagen>> {
+    let mut peilingen: HashMap<(i64, NaiveDate), Opgeslagen> = HashMap::new();
+    for stuk in ids.chunks(IDS_PER_QUERY) {
+        let lijst = binds(3, stuk.len());
+        for tabel in ["peiling", "bezetting"] {
+            let kolommen = if tabel == "peiling" {
+                "locatie_id, peildatum, niet_inzetbaar"
+            } else {
+                "locatie_id, peildatum, doelgroep, aantal"
+            };
+            let sql = format!(
+                "SELECT {kolommen} FROM {tabel} \
+                 WHERE peildatum >= $1 AND peildatum <= $2 AND locatie_id IN ({lijst})"
+            );
+            let mut query = sqlx::query(&sql).bind(datum_in(van)).bind(datum_in(tot));
+            for id in stuk {
+                query = query.bind(*id);
+            }
+            for row in query.fetch_all(&mut *tx).await? {
+                let sleutel = (
+                    row.try_get("locatie_id")?,
+                    datum_uit(&row.try_get::<String, _>("peildatum")?)?,
+                );
+                if tabel == "peiling" {
+                    peilingen.entry(sleutel).or_default().niet_inzetbaar =
+                        row.try_get("niet_inzetbaar")?;
+                    continue;
+                }
+                // Counts follow their snapshot (foreign key), so the entry exists.
+                let Some(p) = peilingen.get_mut(&sleutel) else {
+                    continue;
+                };
+                let code: String = row.try_get("doelgroep")?;
+                if let Some(groep) = Doelgroep::from_code(&code) {
+                    p.bezetting.set(groep, row.try_get("aantal")?);
+                }
+            }
+        }
+    }
+    Ok(peilingen)
+}
+
+/// A snapshot as the import's audit entries record it before and after: only what the import
+/// sets, so the change history shows what changed (the location is in the entry's record).
+#[derive(Serialize)]
+struct PeilingAudit {
+    peildatum: NaiveDate,
+    niet_inzetbaar: i64,
+    bezetting: Bezetting,
+}
+
+/// Writes waiting to go out in batches, in the order they must run.
+#[derive(Default)]
+struct Partij {
+    /// Location, peildatum, not usable.
+    nieuwe_peilingen: Vec<(i64, String, i64)>,
+    gewijzigde_peilingen: Vec<(i64, String, i64)>,
+    /// Location, peildatum, target group, count.
+    bezetting: Vec<(i64, String, &'static str, i64)>,
+    audit: Vec<Wijziging<'static>>,
+    /// The snapshots this batch writes.
+    sleutels: HashSet<(i64, NaiveDate)>,
+}
+
+impl Partij {
+    /// Compares the snapshot of `regel` with the stored one and queues what differs; an
+    /// identical stored snapshot is left alone.
+    fn peiling(
+        &mut self,
+        peilingen: &mut HashMap<(i64, NaiveDate), Opgeslagen>,
+        locatie_id: i64,
+        regel: &ImportRegel,
+        uitslag: &mut ImportResultaat,
+    ) {
+        let sleutel = (locatie_id, regel.peildatum);
+        let dag = datum_in(regel.peildatum);
+        let opgeslagen = peilingen.get(&sleutel);
+        let voor = match opgeslagen {
+            Some(p)
+                if p.niet_inzetbaar == regel.niet_inzetbaar && p.bezetting == regel.bezetting =>
+            {
+                uitslag.ongewijzigde_peilingen += 1;
+                return;
+            }
+            Some(p) => {
+                self.gewijzigde_peilingen
+                    .push((locatie_id, dag.clone(), regel.niet_inzetbaar));
+                uitslag.gewijzigde_peilingen += 1;
+                json(&PeilingAudit {
+                    peildatum: regel.peildatum,
+                    niet_inzetbaar: p.niet_inzetbaar,
+                    bezetting: p.bezetting,
+                })
+            }
+            None => {
+                self.nieuwe_peilingen
+                    .push((locatie_id, dag.clone(), regel.niet_inzetbaar));
+                uitslag.nieuwe_peilingen += 1;
+                None
+            }
+        };
+        // Only counts that differ from the stored ones (a missing row counts as zero).
+        for groep in Doelgroep::ALLE {
+            let aantal = regel.bezetting.get(groep);
+            if aantal != opgeslagen.map_or(0, |p| p.bezetting.get(groep)) {
+                self.bezetting
+                    .push((locatie_id, dag.clone(), groep.code(), aantal));
+            }
+        }
+        self.audit.push(Wijziging {
+            tabel: "peiling",
+            record: format!("{locatie_id}/{dag}"),
+            locatie_id,
+            actie: if voor.is_some() {
+                "wijzigen"
+            } else {
+                "toevoegen"
+            },
+            voor,
+            na: json(&PeilingAudit {
+                peildatum: regel.peildatum,
+                niet_inzetbaar: regel.niet_inzetbaar,
+                bezetting: regel.bezetting,
+            }),
+        });
+        self.sleutels.insert(sleutel);
+        peilingen.insert(
+            sleutel,
+            Opgeslagen {
+                niet_inzetbaar: regel.niet_inzetbaar,
+                bezetting: regel.bezetting,
+            },
+        );
+    }
+
+    /// Runs the waiting writes, each kind as one statement over a JSON array: new snapshots,
+    /// changed snapshots, their counts, then the audit entries in the order the changes were made.
+    async fn wegschrijven(
+        &mut self,
+        tx: &mut AnyConnection,
+        backend: Backend,
+        gebruiker: &str,
+    ) -> CoreResult<()> {
+        let bron = bulk::json_rijen(backend);
+        let statements = [
+            (
+                format!(
+                    "INSERT INTO peiling (locatie_id, peildatum, niet_inzetbaar) \
+                     SELECT CAST(value ->> 0 AS BIGINT), value ->> 1, CAST(value ->> 2 AS BIGINT) \
+                     FROM {bron}"
+                ),
+                (!self.nieuwe_peilingen.is_empty())
+                    .then(|| bulk::json_tekst(&self.nieuwe_peilingen)),
+            ),
+            (
+                format!(
+                    "WITH v AS (SELECT CAST(value ->> 0 AS BIGINT) AS locatie_id, \
+                     value ->> 1 AS peildatum, CAST(value ->> 2 AS BIGINT) AS niet_inzetbaar \
+                     FROM {bron}) \
+                     UPDATE peiling SET niet_inzetbaar = v.niet_inzetbaar, versie = versie + 1 \
+                     FROM v WHERE peiling.locatie_id = v.locatie_id \
+                     AND peiling.peildatum = v.peildatum"
+                ),
+                (!self.gewijzigde_peilingen.is_empty())
+                    .then(|| bulk::json_tekst(&self.gewijzigde_peilingen)),
+            ),
+            (
+                // `WHERE true` keeps SQLite from reading ON CONFLICT as part of a join.
+                format!(
+                    "INSERT INTO bezetting (locatie_id, peildatum, doelgroep, aantal) \
+                     SELECT CAST(value ->> 0 AS BIGINT), value ->> 1, value ->> 2, \
+                     CAST(value ->> 3 AS BIGINT) FROM {bron} WHERE true \
+                     ON CONFLICT (locatie_id, peildatum, doelgroep) \
+                     DO UPDATE SET aantal = excluded.aantal"
+                ),
+                (!self.bezetting.is_empty()).then(|| bulk::json_tekst(&self.bezetting)),
+            ),
+        ];
+        for (sql, rijen) in statements {
+            if let Some(rijen) = rijen {
+                sqlx::query(&sql).bind(rijen).execute(&mut *tx).await?;
+            }
+        }
+        audit::schrijf_alle(tx, backend, gebruiker, &self.audit).await?;
+        self.nieuwe_peilingen.clear();
+        self.gewijzigde_peilingen.clear();
+        self.bezetting.clear();
+        self.audit.clear();
+        self.sleutels.clear();
+        Ok(())
+    }
+}
+
+/// Creates the location of `regel` with its first status and financing; queues its audit entry.
+async fn locatie_maken(
+    tx: &mut AnyConnection,
     regel: &ImportRegel,
+    audit: &mut Vec<Wijziging<'static>>,
     uitslag: &mut ImportResultaat,
 ) -> CoreResult<i64> {
-    let bestaand = sqlx::query(
-        "SELECT id, status FROM locatie WHERE gemeente_code = $1 AND lower(naam) = lower($2)",
-    )
-    .bind(regel.gemeente_code.clone())
-    .bind(regel.naam.trim().to_owned())
-    .fetch_optional(&mut *tx)
-    .await?;
-    if let Some(row) = bestaand {
-        let status: String = row.try_get("status")?;
-        if status == "gesloten" {
-            return Err(rij_fout(
-                regel,
-                "Locatie",
-                format!(
-                    "{} is gesloten; een gesloten locatie krijgt geen nieuwe peilingen.",
-                    regel.naam
-                ),
-            ));
-        }
-        return Ok(row.try_get("id")?);
-    }
     let a = &regel.adres;
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO locatie (gemeente_code, naam, straat, huisnummer, postcode, plaats, soort, \
@@ -258,92 +583,73 @@ async fn locatie_zoeken_of_maken(
     .bind(vanaf)
     .execute(&mut *tx)
     .await?;
-    audit::schrijf(
-        tx,
-        gebruiker,
-        Wijziging {
-            tabel: "locatie",
-            record: id.to_string(),
-            locatie_id: id,
-            actie: "toevoegen",
-            voor: None,
-            na: json(regel),
-        },
-    )
-    .await?;
+    audit.push(Wijziging {
+        tabel: "locatie",
+        record: id.to_string(),
+        locatie_id: id,
+        actie: "toevoegen",
+        voor: None,
+        na: json(regel),
+    });
     uitslag.nieuwe_locaties += 1;
     Ok(id)
 }
 
-/// Makes `plaatsen` the capacity from `datum` on when it differs; true when something changed.
+/// Makes `plaatsen` the capacity from `datum` on when it differs, in the database and in
+/// `perioden` (the location's periods); queues the audit entry. True when something changed.
 async fn capaciteit_bijwerken(
     tx: &mut AnyConnection,
-    gebruiker: &str,
+    perioden: &mut Vec<Periode>,
     locatie_id: i64,
     datum: NaiveDate,
     plaatsen: i64,
+    audit: &mut Vec<Wijziging<'static>>,
 ) -> CoreResult<bool> {
-    let dag = datum_in(datum);
-    let geldend = sqlx::query(
-        "SELECT id, vanaf, tot_en_met, plaatsen FROM capaciteit WHERE locatie_id = $1 \
-         AND vanaf <= $2 AND (tot_en_met IS NULL OR tot_en_met >= $2) ORDER BY vanaf DESC",
-    )
-    .bind(locatie_id)
-    .bind(dag.clone())
-    .fetch_optional(&mut *tx)
-    .await?;
-    let (tot_en_met, voor) = match &geldend {
-        Some(row) => {
-            let huidig: i64 = row.try_get("plaatsen")?;
+    let geldend = perioden
+        .iter_mut()
+        .filter(|p| p.vanaf <= datum && p.tot_en_met.is_none_or(|t| t >= datum))
+        .max_by_key(|p| p.vanaf);
+    let (tot_en_met, voor) = match geldend {
+        Some(p) => {
+            let huidig = p.plaatsen;
             if huidig == plaatsen {
                 return Ok(false);
             }
-            let id: i64 = row.try_get("id")?;
-            let vanaf: String = row.try_get("vanaf")?;
-            let tot: Option<String> = row.try_get("tot_en_met")?;
-            if vanaf == dag {
+            if p.vanaf == datum {
                 sqlx::query(
                     "UPDATE capaciteit SET plaatsen = $1, versie = versie + 1 WHERE id = $2",
                 )
                 .bind(plaatsen)
-                .bind(id)
+                .bind(p.id)
                 .execute(&mut *tx)
                 .await?;
-                audit::schrijf(
-                    tx,
-                    gebruiker,
-                    Wijziging {
-                        tabel: "capaciteit",
-                        record: id.to_string(),
-                        locatie_id,
-                        actie: "wijzigen",
-                        voor: Some(format!("{{\"plaatsen\":{huidig}}}")),
-                        na: Some(format!("{{\"plaatsen\":{plaatsen}}}")),
-                    },
-                )
-                .await?;
+                p.plaatsen = plaatsen;
+                audit.push(Wijziging {
+                    tabel: "capaciteit",
+                    record: p.id.to_string(),
+                    locatie_id,
+                    actie: "wijzigen",
+                    voor: Some(format!("{{\"plaatsen\":{huidig}}}")),
+                    na: Some(format!("{{\"plaatsen\":{plaatsen}}}")),
+                });
                 return Ok(true);
             }
             let dag_ervoor = datum.checked_sub_days(Days::new(1)).expect("valid date");
             sqlx::query("UPDATE capaciteit SET tot_en_met = $1, versie = versie + 1 WHERE id = $2")
                 .bind(datum_in(dag_ervoor))
-                .bind(id)
+                .bind(p.id)
                 .execute(&mut *tx)
                 .await?;
+            let tot = p.tot_en_met.replace(dag_ervoor);
             (tot, Some(format!("{{\"plaatsen\":{huidig}}}")))
         }
         None => {
-            let volgende: Option<String> = sqlx::query_scalar(
-                "SELECT MIN(vanaf) FROM capaciteit WHERE locatie_id = $1 AND vanaf > $2",
-            )
-            .bind(locatie_id)
-            .bind(dag.clone())
-            .fetch_one(&mut *tx)
-            .await?;
-            let tot = volgende
-                .map(|v| super::datum_uit(&v))
-                .transpose()?
-                .map(|v| datum_in(v.checked_sub_days(Days::new(1)).expect("valid date")));
+            let volgende = perioden
+                .iter()
+                .map(|p| p.vanaf)
+                .filter(|&v| v > datum)
+                .min();
+            let tot = volgende.map(|v| v.checked_sub_days(Days::new(1)).expect("valid date"));
             (tot, None)
         }
     };
@@ -352,122 +658,26 @@ async fn capaciteit_bijwerken(
          VALUES ($1, $2, $3, $4) RETURNING id",
     )
     .bind(locatie_id)
-    .bind(dag)
-    .bind(tot_en_met)
+    .bind(datum_in(datum))
+    .bind(tot_en_met.map(datum_in))
     .bind(plaatsen)
     .fetch_one(&mut *tx)
     .await?;
-    audit::schrijf(
-        tx,
-        gebruiker,
-        Wijziging {
-            tabel: "capaciteit",
-            record: id.to_string(),
-            locatie_id,
-            actie: "toevoegen",
-            voor,
-            na: Some(format!("{{\"plaatsen\":{plaatsen}}}")),
-        },
-    )
-    .await?;
+    perioden.push(Periode {
+        id,
+        vanaf: datum,
+        tot_en_met,
+        plaatsen,
+    });
+    audit.push(Wijziging {
+        tabel: "capaciteit",
+        record: id.to_string(),
+        locatie_id,
+        actie: "toevoegen",
+        voor,
+        na: Some(format!("{{\"plaatsen\":{plaatsen}}}")),
+    });
     Ok(true)
-}
-
-/// Upserts the snapshot of `regel`; an identical stored snapshot is left alone.
-async fn peiling_bijwerken(
-    tx: &mut AnyConnection,
-    gebruiker: &str,
-    locatie_id: i64,
-    regel: &ImportRegel,
-    uitslag: &mut ImportResultaat,
-) -> CoreResult<()> {
-    let dag = datum_in(regel.peildatum);
-    let niet_inzetbaar: Option<i64> = sqlx::query_scalar(
-        "SELECT niet_inzetbaar FROM peiling WHERE locatie_id = $1 AND peildatum = $2",
-    )
-    .bind(locatie_id)
-    .bind(dag.clone())
-    .fetch_optional(&mut *tx)
-    .await?;
-    let mut bezetting = Bezetting::default();
-    let rows = sqlx::query(
-        "SELECT doelgroep, aantal FROM bezetting WHERE locatie_id = $1 AND peildatum = $2",
-    )
-    .bind(locatie_id)
-    .bind(dag.clone())
-    .fetch_all(&mut *tx)
-    .await?;
-    for row in rows {
-        let code: String = row.try_get("doelgroep")?;
-        if let Some(groep) = Doelgroep::from_code(&code) {
-            bezetting.set(groep, row.try_get("aantal")?);
-        }
-    }
-    match niet_inzetbaar {
-        Some(n) if n == regel.niet_inzetbaar && bezetting == regel.bezetting => {
-            uitslag.ongewijzigde_peilingen += 1;
-            return Ok(());
-        }
-        Some(_) => {
-            sqlx::query(
-                "UPDATE peiling SET niet_inzetbaar = $1, versie = versie + 1 \
-                 WHERE locatie_id = $2 AND peildatum = $3",
-            )
-            .bind(regel.niet_inzetbaar)
-            .bind(locatie_id)
-            .bind(dag.clone())
-            .execute(&mut *tx)
-            .await?;
-            uitslag.gewijzigde_peilingen += 1;
-        }
-        None => {
-            sqlx::query(
-                "INSERT INTO peiling (locatie_id, peildatum, niet_inzetbaar) VALUES ($1, $2, $3)",
-            )
-            .bind(locatie_id)
-            .bind(dag.clone())
-            .bind(regel.niet_inzetbaar)
-            .execute(&mut *tx)
-            .await?;
-            uitslag.nieuwe_peilingen += 1;
-        }
-    }
-    for groep in Doelgroep::ALLE {
-        sqlx::query(
-            "INSERT INTO bezetting (locatie_id, peildatum, doelgroep, aantal) \
-             VALUES ($1, $2, $3, $4) ON CONFLICT (locatie_id, peildatum, doelgroep) \
-             DO UPDATE SET aantal = excluded.aantal",
-        )
-        .bind(locatie_id)
-        .bind(dag.clone())
-        .bind(groep.code())
-        .bind(regel.bezetting.get(groep))
-        .execute(&mut *tx)
-        .await?;
-    }
-    audit::schrijf(
-        tx,
-        gebruiker,
-        Wijziging {
-            tabel: "peiling",
-            record: format!("{locatie_id}/{dag}"),
-            locatie_id,
-            actie: if niet_inzetbaar.is_some() {
-                "wijzigen"
-            } else {
-                "toevoegen"
-            },
-            voor: niet_inzetbaar.map(|n| {
-                format!(
-                    "{{\"niet_inzetbaar\":{n},\"bezetting\":{}}}",
-                    serde_json::to_string(&bezetting).expect("serializes")
-                )
-            }),
-            na: json(regel),
-        },
-    )
-    .await?;
-    Ok(())
 }
 
 #[cfg(test)]
@@ -576,6 +786,109 @@ mod tests {
                 ImportResultaat { ongewijzigde_peilingen: 4, ..ImportResultaat::default() }
             );
             assert_eq!(telling(&db).await, na_eerste);
+        }
+    );
+
+    beide_backends!(
+        async fn a_second_file_updates_what_differs_and_zero_counts_need_no_row(db) {
+            let o = lees(&db, BESTAND).await;
+            db.importeren(&o, false, |_| {}).await.unwrap();
+            let bezettingsrijen = || async {
+                sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM bezetting")
+                    .fetch_one(&db.pool)
+                    .await
+                    .unwrap()
+            };
+            // Only the non-zero counts: 40+20, 50+20, 500, 150+10.
+            assert_eq!(bezettingsrijen().await, 7);
+
+            // Hotel Zuid on 1-11 gets 3 not usable and no statushouders any more, an earlier week
+            // with a lower capacity; Kantoor Noord's capacity changes on the day it started.
+            let tweede = BESTAND
+                .replace("120;0;50;20;1-11-2026", "120;3;50;0;1-11-2026")
+                .replace("Kantoor;1.024;0;500;0", "Kantoor;1.000;0;500;0")
+                + "GM0344;Hotel Zuid;;Hotel;90;0;30;0;1-9-2026\n";
+            let o = lees(&db, &tweede).await;
+            let r = db.importeren(&o, false, |_| {}).await.unwrap();
+            assert_eq!(
+                r,
+                ImportResultaat {
+                    capaciteitswijzigingen: 2,
+                    nieuwe_peilingen: 1,
+                    gewijzigde_peilingen: 1,
+                    ongewijzigde_peilingen: 3,
+                    ..ImportResultaat::default()
+                }
+            );
+            // The statushouders row now says 0; the new week adds one row.
+            assert_eq!(bezettingsrijen().await, 8);
+            let t = Totalen::van(&db.standen(d("2026-11-01"), &Gebied::land()).await.unwrap());
+            assert_eq!(t.niet_inzetbaar, 3);
+            assert_eq!(t.gerealiseerd, 120 + 1000 + 200);
+            assert_eq!(t.bezetting.get(Doelgroep::Statushouders), 10);
+            assert_eq!(t.bezetting.totaal(), 50 + 500 + 160);
+            let t = Totalen::van(&db.standen(d("2026-09-15"), &Gebied::land()).await.unwrap());
+            assert_eq!((t.gerealiseerd, t.bezetting.totaal()), (90, 30));
+
+            let zuid = db
+                .locaties(&Default::default())
+                .await
+                .unwrap()
+                .into_iter()
+                .find(|l| l.gegevens.naam == "Hotel Zuid")
+                .unwrap();
+            let perioden: Vec<_> = db
+                .capaciteit(zuid.id)
+                .await
+                .unwrap()
+                .into_iter()
+                .map(|p| (p.vanaf, p.tot_en_met, p.plaatsen))
+                .collect();
+            assert_eq!(
+                perioden,
+                vec![
+                    (d("2026-09-01"), Some(d("2026-09-30")), 90),
+                    (d("2026-10-01"), Some(d("2026-10-31")), 100),
+                    (d("2026-11-01"), None, 120),
+                ]
+            );
+            let versie: i64 = sqlx::query_scalar(
+                "SELECT versie FROM peiling WHERE locatie_id = $1 AND peildatum = $2",
+            )
+            .bind(zuid.id)
+            .bind("2026-11-01")
+            .fetch_one(&db.pool)
+            .await
+            .unwrap();
+            assert_eq!(versie, 2);
+            let log = db.auditlog(Some(zuid.id)).await.unwrap();
+            let wijziging = log
+                .iter()
+                .find(|a| a.tabel == "peiling" && a.actie == "wijzigen")
+                .unwrap();
+            assert_eq!(wijziging.record, format!("{}/2026-11-01", zuid.id));
+            // Before and after hold the same fields, so the change history shows what changed.
+            assert_eq!(
+                wijziging.voor.as_deref(),
+                Some(
+                    "{\"peildatum\":\"2026-11-01\",\"niet_inzetbaar\":0,\"bezetting\":\
+                     {\"ontheemden\":50,\"statushouders\":20,\"asielzoekers\":0,\"overig\":0}}"
+                )
+            );
+            assert_eq!(
+                wijziging.na.as_deref(),
+                Some(
+                    "{\"peildatum\":\"2026-11-01\",\"niet_inzetbaar\":3,\"bezetting\":\
+                     {\"ontheemden\":50,\"statushouders\":0,\"asielzoekers\":0,\"overig\":0}}"
+                )
+            );
+
+            // The same second file again changes nothing.
+            let opnieuw = db.importeren(&o, false, |_| {}).await.unwrap();
+            assert_eq!(
+                opnieuw,
+                ImportResultaat { ongewijzigde_peilingen: 5, ..ImportResultaat::default() }
+            );
         }
     );
 

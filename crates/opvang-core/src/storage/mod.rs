@@ -7,6 +7,7 @@
 mod audit;
 pub mod backup;
 mod benchdata;
+mod bulk;
 mod copy;
 mod import;
 mod locations;
