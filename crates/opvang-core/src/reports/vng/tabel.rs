@@ -3,8 +3,9 @@
 use chrono::NaiveDate;
 
 use super::teksten::{locatietype, locatietype_uit, Kolom, Soort, KOLOMMEN};
-use super::{VngRij, SCHEMA_VERSIE};
+use super::{VngRij, MAX_AANTAL, SCHEMA_VERSIE};
 use crate::error::{CoreError, CoreResult};
+use crate::i18n;
 use crate::import::{lees_aantal, lees_datum};
 use crate::occupancy::Totalen;
 
@@ -182,6 +183,22 @@ impl RijLezer<'_> {
     }
 
     fn aantal(&self, kolom: Kolom) -> CoreResult<i64> {
+        let n = self.getal(kolom)?;
+        if n.unsigned_abs() > MAX_AANTAL.unsigned_abs() {
+            let probleem = i18n::tekst_met(
+                i18n::actieve_taal(),
+                "fout.reports_vng_tabel.aantal_te_groot",
+                &[
+                    ("aantal", &n),
+                    ("grens", &crate::format::aantal(MAX_AANTAL)),
+                ],
+            );
+            return Err(self.fout(kolom, &probleem));
+        }
+        Ok(n)
+    }
+
+    fn getal(&self, kolom: Kolom) -> CoreResult<i64> {
         match self.waarde(kolom) {
             Waarde::Getal(g) if g.fract() == 0.0 && g.abs() < 1e15 => Ok(*g as i64),
             Waarde::Getal(g) => Err(self.fout(kolom, &format!("{g} is geen geheel aantal."))),
