@@ -3,7 +3,8 @@
 #
 # Usage: bash scripts/setup.sh [--test]
 #   always:  Debian packages for Tauri/WebKitGTK, ui/node_modules (npm ci), ui/dist (vite build)
-#   --test:  also tauri-driver 2.1.0 (cargo install) and a Python venv with selenium and pytest
+#   --test:  also tauri-driver 2.1.0 and cargo-fuzz 0.13.1 (cargo install) and a Python venv with
+#            selenium and pytest
 # Nothing is asked on stdin. A second run does no network work when nothing changed.
 # The compiled Rust lives in $CARGO_TARGET_DIR (default /var/tmp/opvangplanner-target), outside the
 # clone, so a fresh clone reuses the compiled dependencies.
@@ -14,6 +15,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-/var/tmp/opvangplanner-target}"
 VENV="${OPVANG_E2E_VENV:-$ROOT/.venv-e2e}"
 TAURI_DRIVER_VERSION="2.1.0"
+CARGO_FUZZ_VERSION="0.13.1"
 
 # Debian packages: WebKitGTK and GTK headers for the build, Xvfb and WebKitWebDriver for headless
 # runs and end-to-end tests, sqlite3 to inspect a database.
@@ -104,6 +106,16 @@ ensure_tauri_driver() {
         cargo install tauri-driver --version "$TAURI_DRIVER_VERSION" --locked --quiet </dev/null
 }
 
+ensure_cargo_fuzz() {
+    if cargo install --list 2>/dev/null | grep -q "^cargo-fuzz v${CARGO_FUZZ_VERSION}:"; then
+        step "cargo-fuzz ${CARGO_FUZZ_VERSION} present"
+        return
+    fi
+    step "installing cargo-fuzz ${CARGO_FUZZ_VERSION} (cargo install)"
+    CARGO_TARGET_DIR="$CARGO_TARGET_DIR/cargo-fuzz" \
+        cargo install cargo-fuzz --version "$CARGO_FUZZ_VERSION" --locked --quiet </dev/null
+}
+
 ensure_venv() {
     local req="$ROOT/tests/e2e/requirements.txt"
     local stamp="$VENV/.opvang-requirements.sha256"
@@ -125,6 +137,7 @@ ensure_node_modules
 ensure_ui_build
 if ((WITH_TEST)); then
     ensure_tauri_driver
+    ensure_cargo_fuzz
     ensure_venv
 fi
 step "set-up done (Rust target dir: $CARGO_TARGET_DIR)"

@@ -4,7 +4,8 @@
 # Steps: set-up; cargo fmt --check; svelte-check; vitest; vite build; clippy -D warnings; cargo test
 # on SQLite and on a private PostgreSQL server (scripts/postgres.sh, port 54329) — it also
 # regenerates the ts-rs IPC types, which must then match the committed ones; cargo build of the
-# app and the CLI; a short team load test (no lost updates); the end-to-end tests (pytest + selenium through tauri-driver) under Xvfb on :99.
+# app and the CLI; a short fuzz run of every cargo-fuzz target (scripts/fuzz.sh, 20 s each); a short
+# team load test (no lost updates); the end-to-end tests (pytest + selenium through tauri-driver) under Xvfb on :99.
 # The UI is built before the Rust steps because the app embeds ui/dist when it compiles.
 # Runs unattended (no stdin, CI=true is fine); stops the processes it started.
 
@@ -106,6 +107,7 @@ start_postgres # in this shell, so cargo test sees OPVANG_TEST_PG and cleanup kn
 step "cargo test" cargo test --workspace
 step "generated types" check_types_fresh
 step "cargo build" cargo build -p opvangplanner -p opvang-cli
+step "fuzz" bash scripts/fuzz.sh 20
 step "team load test" team_load_test
 CURRENT_STEP="X display"
 ensure_display force # in this shell, so cleanup can stop the Xvfb it started

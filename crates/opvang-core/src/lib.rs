@@ -12,6 +12,8 @@ pub mod benchdata;
 pub mod demo;
 pub mod error;
 pub mod format;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod i18n;
 pub mod import;
 pub mod locations;

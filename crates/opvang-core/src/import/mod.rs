@@ -2,7 +2,7 @@
 
 mod lezen;
 mod waarden;
-mod zipgrens;
+pub(crate) mod zipgrens;
 
 pub use lezen::{lees_bestand, lees_csv, lees_werkboek, Tabel};
 pub use waarden::{

@@ -222,6 +222,11 @@ fn malformed_files_name_file_row_and_column_in_dutch() {
          van deze rij (verwacht 1050)."
     );
     assert_eq!(
+        fout(csv_met("Bezet ontheemden", "9223372036854775807")),
+        "utrecht.csv, rij 2, kolom \"Bezet ontheemden\": 9223372036854775807 is groter dan \
+         10.000.000; zo'n aantal kan niet kloppen."
+    );
+    assert_eq!(
         fout(csv_met("Locatietype", "Kasteel")),
         "utrecht.csv, rij 2, kolom \"Locatietype\": onbekend locatietype \"Kasteel\"."
     );
@@ -235,10 +240,42 @@ fn malformed_files_name_file_row_and_column_in_dutch() {
     assert!(json_fout
         .message
         .starts_with("r.json, veld \"schemaversie\": schemaversie 2 wordt niet ondersteund"));
+    let rapport = VngRapport {
+        schemaversie: SCHEMA_VERSIE,
+        peildatum: goed.peildatum,
+        gegenereerd_op: String::new(),
+        bron: String::new(),
+        verouderd_na_dagen: 0,
+        totalen: goed.rijen[0].totalen.clone(),
+        provincies: Vec::new(),
+        veiligheidsregios: Vec::new(),
+        controles: Vec::new(),
+        rijen: goed.rijen.clone(),
+    };
+    let mut negatief: serde_json::Value =
+        serde_json::from_slice(&json::schrijven(&rapport).unwrap()).unwrap();
+    negatief["rijen"][0]["totalen"]["niet_inzetbaar"] = (-i64::MAX).into();
+    assert_eq!(
+        json::lezen("r.json", &serde_json::to_vec(&negatief).unwrap())
+            .unwrap_err()
+            .message,
+        "r.json, rijen[0] (GM0344), veld \"totalen.niet_inzetbaar\": -9223372036854775807 ligt \
+         niet tussen 0 en 10.000.000."
+    );
     let xlsx_fout = xlsx::lezen("r.xlsx", b"geen werkboek").unwrap_err();
     assert!(xlsx_fout
         .message
         .starts_with("r.xlsx is geen leesbaar XLSX-werkboek"));
+    let zipbom = std::fs::read(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../tests/fixtures/bad-input/zipbom.xlsx"),
+    )
+    .unwrap();
+    assert_eq!(
+        xlsx::lezen("bom.xlsx", &zipbom).unwrap_err().message,
+        "bom.xlsx is niet gelezen: uitgepakt is het werkboek groter dan 512 MB. Zo'n bestand is \
+         beschadigd of gemaakt om de computer vast te laten lopen (een zipbom)."
+    );
     assert!(lezen("r.txt", b"")
         .unwrap_err()
         .message

@@ -1,7 +1,7 @@
 //! The VNG report as versioned JSON (schema: `schemas/vng-rapport-v1.schema.json`) and back.
 
 use super::tabel::GelezenRijen;
-use super::{VngRapport, SCHEMA_VERSIE};
+use super::{VngRapport, MAX_AANTAL, SCHEMA_VERSIE};
 use crate::error::{CoreError, CoreResult};
 
 /// The public address of the schema the JSON follows (the file is in the repository).
@@ -67,6 +67,33 @@ pub fn lezen(bestand: &str, bytes: &[u8]) -> CoreResult<GelezenRijen> {
                     .met("i", &i)
                     .met("code", &code),
             );
+        }
+        let t = &rij.totalen;
+        let aantallen = [
+            ("totalen.locaties", t.locaties),
+            ("totalen.gerealiseerd", t.gerealiseerd),
+            ("totalen.niet_inzetbaar", t.niet_inzetbaar),
+            ("totalen.bezetting.ontheemden", t.bezetting.ontheemden),
+            ("totalen.bezetting.statushouders", t.bezetting.statushouders),
+            ("totalen.bezetting.asielzoekers", t.bezetting.asielzoekers),
+            ("totalen.bezetting.overig", t.bezetting.overig),
+            ("totalen.verouderd", t.verouderd),
+            ("totalen.overbezet", t.overbezet),
+            ("totalen.zonder_peiling", t.zonder_peiling),
+            ("einde_binnen_zes_maanden", rij.einde_binnen_zes_maanden),
+        ];
+        for (veld, waarde) in aantallen {
+            if !(0..=MAX_AANTAL).contains(&waarde) {
+                return Err(CoreError::bestand(
+                    "fout.reports_vng_json.rijen_veld_aantal_buiten_bereik",
+                )
+                .met("bestand", &bestand)
+                .met("i", &i)
+                .met("gemeente_code", &rij.gemeente_code)
+                .met("veld", &veld)
+                .met("waarde", &waarde)
+                .met("grens", &crate::format::aantal(MAX_AANTAL)));
+            }
         }
         let mut herberekend = rij.totalen.clone();
         herberekend.afleiden();

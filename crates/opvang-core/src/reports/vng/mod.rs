@@ -29,6 +29,10 @@ use crate::storage::{Db, OnbekendeGemeenteLocatie};
 /// The version of the report's file formats (JSON schema, CSV and XLSX columns).
 pub const SCHEMA_VERSIE: i64 = 1;
 
+/// The largest count a report file may hold in one cell: ten million places or persons (more
+/// than the country has). Larger numbers are refused when a file is read, so sums stay exact.
+pub const MAX_AANTAL: i64 = 10_000_000;
+
 /// One report: what is exported and what the aggregation reads back.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[ts(export)]

@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 
 use super::teksten::{locatietype, locatietype_uit, Kolom, KOLOMMEN};
-use super::{VngRij, SCHEMA_VERSIE};
+use super::{VngRij, MAX_AANTAL, SCHEMA_VERSIE};
 use crate::error::{CoreError, CoreResult};
 use crate::i18n::{self, Taal};
 use crate::import::{lees_aantal, lees_datum};
@@ -204,6 +204,21 @@ impl RijLezer<'_> {
     }
 
     fn aantal(&self, kolom: Kolom) -> CoreResult<i64> {
+        let n = self.getal(kolom)?;
+        if n.unsigned_abs() > MAX_AANTAL.unsigned_abs() {
+            return Err(self.fout(
+                kolom,
+                "fout.reports_vng_tabel.aantal_te_groot",
+                &[
+                    ("aantal", &n),
+                    ("grens", &crate::format::aantal(MAX_AANTAL)),
+                ],
+            ));
+        }
+        Ok(n)
+    }
+
+    fn getal(&self, kolom: Kolom) -> CoreResult<i64> {
         match self.waarde(kolom) {
             Waarde::Getal(g) if g.fract() == 0.0 && g.abs() < 1e15 => Ok(*g as i64),
             Waarde::Getal(g) => {

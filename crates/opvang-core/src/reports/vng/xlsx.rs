@@ -265,7 +265,13 @@ fn blad_rijen(range: &calamine::Range<calamine::Data>) -> Vec<(usize, Vec<Waarde
 /// Reads the data rows of an XLSX report in either language (sheet "Rapport" or "Report") and
 /// checks the metadata's schema version.
 pub fn lezen(bestand: &str, bytes: &[u8]) -> CoreResult<GelezenRijen> {
+    use crate::import::zipgrens;
     use calamine::Reader;
+    zipgrens::controleer(bytes).map_err(|_| {
+        CoreError::bestand("fout.reports_vng_xlsx.werkboek_te_groot")
+            .met("bestand", &bestand)
+            .met("grens", &format!("{} MB", zipgrens::MAX_UITGEPAKT >> 20))
+    })?;
     let mut boek = calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes.to_vec()))
         .map_err(|e| {
             CoreError::bestand("fout.reports_vng_xlsx.geen_leesbaar_xlsx_werkboek")

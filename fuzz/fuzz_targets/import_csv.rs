@@ -1,0 +1,6 @@
+//! Fuzzes the spreadsheet import of a .csv file up to its preview (rows and problems).
+#![no_main]
+
+libfuzzer_sys::fuzz_target!(|bytes: &[u8]| {
+    let _ = opvang_core::fuzzing::import("bestand.csv", bytes);
+});
