@@ -80,19 +80,7 @@ async fn audit_set(
     voor: Option<String>,
     na: Option<String>,
 ) -> CoreResult<()> {
-    sqlx::query(
-        "INSERT INTO auditlog (tijdstip, gebruiker, tabel, record, locatie_id, actie, voor, na) \
-         VALUES ($1, $2, 'criteriaset', $3, NULL, $4, $5, $6)",
-    )
-    .bind(nu())
-    .bind(gebruiker.to_owned())
-    .bind(record.to_string())
-    .bind(actie.to_owned())
-    .bind(voor)
-    .bind(na)
-    .execute(conn)
-    .await?;
-    Ok(())
+    super::audit::zonder_locatie(conn, gebruiker, "criteriaset", record, actie, voor, na).await
 }
 
 impl Db {
