@@ -17,8 +17,9 @@ use crate::occupancy::{
 
 /// Per location: capacity covering `$1` and the latest peildatum on or before `$1`, then the
 /// snapshot's numbers. Both lookups are index seeks per location; `stand` is materialized so each
-/// runs once, and the counts per target group come from one range of the covering index
-/// `bezetting_stand` per location (migration 0006), pivoted to columns.
+/// runs once, and the counts per target group come from one key range of `bezetting` per location
+/// (on SQLite the table itself is in key order, migration 0008; on PostgreSQL the covering index
+/// `bezetting_stand` of 0006), pivoted to columns.
 const STAND_SQL: &str = "\
 WITH stand AS MATERIALIZED (
   SELECT l.id, l.naam, l.plaats, l.gemeente_code, g.naam AS gemeente_naam,
