@@ -18,6 +18,9 @@ use opvang_core::i18n::{self, Taal};
 /// The key prefix of the top-level command.
 pub const SLEUTEL: &str = "cli.hulp";
 
+/// The key prefix of value names.
+pub const WAARDENAAM: &str = "cli.waardenaam";
+
 /// The language for help and messages, decided before parsing: `--taal X` or `--taal=X` in
 /// `args` (the first is the program), else `OPVANG_TAAL`, else Dutch. An unknown code is
 /// ignored here; parsing then reports it.
@@ -55,7 +58,7 @@ pub fn waardenaam_sleutel(naam: &str) -> String {
         .chars()
         .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
         .collect();
-    format!("cli.waardenaam.{schoon}")
+    format!("{WAARDENAAM}.{schoon}")
 }
 
 /// The value names of an argument that takes values: as declared, else its id in capitals.

@@ -1,4 +1,5 @@
-//! `opvang plan`: the capacity projection written as CSV, and its timed benchmark.
+//! `opvang plan`: the capacity projection written as CSV, and its timed benchmark (whose Markdown
+//! table is for developers and stays English).
 
 use std::fmt::Write;
 use std::path::Path;
