@@ -692,7 +692,7 @@ fn help_and_output_follow_the_language() {
     assert!(status.status.success(), "{}", stderr(&status));
     let tekst = stdout(&status);
     assert!(
-        tekst.starts_with("Position on 23/11/2026 — all municipalities"),
+        tekst.starts_with("Situation on 23/11/2026 — all municipalities"),
         "{tekst}"
     );
     assert_eq!(waarde(&tekst, "Locations with capacity"), "37");
@@ -704,7 +704,7 @@ fn help_and_output_follow_the_language() {
     let graad = waarde(&tekst, "Occupancy rate (occupied/realised)");
     assert!(graad.ends_with('%') && graad.contains('.'), "{graad}");
     assert!(
-        tekst.contains("Stale counts (older than 14 days): "),
+        tekst.contains("Outdated counts (older than 14 days): "),
         "{tekst}"
     );
     let nl = stdout(&opvang(&db, &["status", "--peildatum", "2026-11-23"]));
