@@ -5,6 +5,8 @@ use std::path::{Path, PathBuf};
 use opvang_core::storage::{self, backup, is_postgres_url};
 use opvang_core::{CoreError, CoreResult, Db};
 
+use crate::tekst::t_met;
+
 /// The local database file the command works on; a server is refused with the pg_dump advice.
 fn bestand(spec: Option<&str>) -> CoreResult<PathBuf> {
     match spec {
@@ -26,7 +28,11 @@ pub async fn maken(spec: Option<&str>, naar: Option<&Path>) -> CoreResult<String
     let db = Db::open(&pad).await?;
     let uitslag = db.reservekopie_maken(naar).await;
     db.close().await;
-    Ok(format!("Reservekopie gemaakt: {}\n", uitslag?.display()))
+    let pad = uitslag?;
+    Ok(format!(
+        "{}\n",
+        t_met("cli.backup.gemaakt", &[("pad", &pad.display())])
+    ))
 }
 
 /// Puts the backup `bron` in place of the database (which is kept in its `backups` folder).
@@ -35,13 +41,14 @@ pub async fn terugzetten(spec: Option<&str>, bron: &Path) -> CoreResult<String> 
     let uitslag = backup::terugzetten(bron, &pad).await?;
     // Opening it once applies any newer migrations, so the file is ready for the app.
     Db::open(&pad).await?.close().await;
-    let mut tekst = format!(
-        "Reservekopie {} teruggezet in {}.\n",
-        uitslag.hersteld,
-        pad.display()
+    let mut tekst = t_met(
+        "cli.backup.teruggezet",
+        &[("bron", &uitslag.hersteld), ("pad", &pad.display())],
     );
+    tekst.push('\n');
     if let Some(vorige) = uitslag.vorige {
-        tekst.push_str(&format!("Het vervangen bestand is bewaard als {vorige}.\n"));
+        tekst.push_str(&t_met("cli.backup.vorige_bewaard", &[("pad", &vorige)]));
+        tekst.push('\n');
     }
     Ok(tekst)
 }

@@ -1,4 +1,7 @@
 //! `opvang bench-data` writes a generated national or stress data set; `opvang bench` times the core on it.
+//!
+//! Their output (`key=value` lines, Markdown tables) is for developers and is read by
+//! `scripts/bench.sh`, so it is a fixed format that does not follow `--taal`.
 
 use std::path::Path;
 use std::time::{Duration, Instant};

@@ -3,6 +3,9 @@
 //! Each client has its own connection pool. Edits increment counters (a location's notes, a
 //! snapshot's "overig" count) with the version they read, so the final counters must equal the
 //! number of successful saves: any difference is a lost update.
+//!
+//! The result table is for developers (BENCHMARKS.md) and stays English whatever `--taal` says;
+//! the errors it reports are in the language of `--taal`.
 
 use std::collections::HashMap;
 use std::time::{Duration, Instant};
@@ -218,7 +221,10 @@ pub async fn uitvoeren(spec: &str, clients: usize, duur: Duration) -> Result<Uit
         totaal.duur_ms.last().copied().unwrap_or(0.0),
     );
     for fout in totaal.fouten.iter().take(5) {
-        eprintln!("Fout tijdens de belastingtest: {fout}");
+        eprintln!(
+            "{}",
+            crate::tekst::t_met("cli.belastingtest.fout", &[("fout", fout)])
+        );
     }
     Ok(Uitslag {
         markdown,

@@ -1,34 +1,34 @@
 //! The `opvang` command: Opvangplanner's operations without a window (demo data, status, …).
+//!
+//! What it prints, its errors and its help follow `--taal`/`OPVANG_TAAL`: the texts live in the
+//! core catalogs (section `cli`; the help under `cli.hulp`, keyed by the command tree below, see
+//! `hulp`), so the definitions here carry no prose.
 
 mod backup;
 mod bench;
+mod hulp;
 mod import;
 mod loadtest;
 mod ombouw;
 mod plan;
 mod report;
 mod status;
+mod tekst;
 
+use std::ffi::OsString;
 use std::process::ExitCode;
 
 use chrono::NaiveDate;
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use opvang_core::i18n::{self, Taal};
 use opvang_core::{demo, storage, CoreError, Db};
 
 #[derive(Parser)]
-#[command(
-    name = "opvang",
-    version,
-    about = "Opvangplanner zonder venster: demodata, stand van de bezetting en meer."
-)]
+#[command(name = "opvang", version)]
 struct Cli {
-    /// Databasebestand, of een PostgreSQL-server als postgres://gebruiker@host:poort/database
-    /// (standaard het bestand van de app in de map voor programmagegevens).
     #[arg(long, global = true, env = "OPVANG_DB", value_name = "PAD|URL")]
     db: Option<String>,
 
-    /// Taal van meldingen en exportkoppen: nl (standaard) of en.
     #[arg(long, global = true, env = "OPVANG_TAAL", value_name = "nl|en", value_parser = lees_taal, default_value = "nl")]
     taal: Taal,
 
@@ -38,89 +38,56 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Opdracht {
-    /// Vult een lege database met een fictieve demoset (40 locaties in 8 gemeenten).
     Demo,
-    /// Toont de totalen op een peildatum: plaatsen, bezetting per doelgroep, vrij en bezettingsgraad.
     Status {
-        /// Peildatum als JJJJ-MM-DD (standaard vandaag).
         #[arg(long, value_parser = lees_datum)]
         peildatum: Option<NaiveDate>,
-        /// Alleen deze gemeente (CBS-code, bijvoorbeeld GM0344).
         #[arg(long, value_name = "GMxxxx")]
         gemeente: Option<String>,
     },
-    /// Belastingtest voor teams: clients die tegelijk lezen en wijzigen op een lege database.
     Belastingtest {
-        #[arg(long, default_value_t = 20)]
+        #[arg(long, default_value_t = 20, value_parser = lees_getal::<usize>)]
         clients: usize,
-        #[arg(long, default_value_t = 60)]
+        #[arg(long, default_value_t = 60, value_parser = lees_getal::<u64>)]
         seconden: u64,
     },
-    /// Kopieert de hele database (locaties, peilingen, auditlog) naar een lege teamdatabase.
     Kopieer {
-        /// De lege doeldatabase: postgres://gebruiker@host:poort/database of een bestand.
         #[arg(long, value_name = "URL|PAD")]
         naar: String,
     },
-    /// Importeert locaties en peilingen uit een XLSX-, ODS- of CSV-bestand (`;` of `,`, UTF-8 of
-    /// Windows-1252): alles of niets, en hetzelfde bestand opnieuw importeren verandert niets.
     Import {
-        /// Het XLSX-, ODS- of CSV-bestand; de kopregel mag onder titelregels staan.
         bestand: std::path::PathBuf,
-        /// Een opgeslagen kolomkoppeling (JSON) in plaats van de automatische.
-        #[arg(
-            long = "mapping",
-            visible_alias = "koppeling",
-            value_name = "BESTAND.json"
-        )]
+        #[arg(long = "mapping", alias = "koppeling", value_name = "BESTAND.json")]
         koppeling: Option<std::path::PathBuf>,
-        /// Alleen controleren en tellen; niets opslaan.
-        #[arg(long = "dry-run", visible_alias = "proef")]
+        #[arg(long = "dry-run", alias = "proef")]
         proef: bool,
     },
-    /// Maakt een reservekopie van het lokale databasebestand (standaard in de map backups naast
-    /// het bestand, met datum en tijd in de naam).
-    #[command(visible_alias = "reservekopie")]
+    #[command(alias = "reservekopie")]
     Backup {
-        /// Het bestand voor de reservekopie; een bestaand bestand wordt vervangen.
-        #[arg(long, visible_alias = "to", value_name = "BESTAND")]
+        #[arg(long, alias = "to", value_name = "BESTAND")]
         naar: Option<std::path::PathBuf>,
     },
-    /// Zet een reservekopie terug: het bestand wordt eerst gecontroleerd, en het huidige
-    /// databasebestand wordt bewaard in de map backups.
-    #[command(visible_alias = "terugzetten")]
+    #[command(alias = "terugzetten")]
     Restore {
-        /// De reservekopie die wordt teruggezet.
         bestand: std::path::PathBuf,
     },
-    /// Rapportages: het VNG-rapport op een peildatum, samenvoegen van rapporten van gemeenten
-    /// en het jaarwerkboek met de bezetting per dag.
     Report {
         #[command(subcommand)]
         opdracht: report::ReportOpdracht,
     },
-    /// Ombouw naar reguliere woningen: geschiktheid van locaties en besluiten.
     Ombouw {
         #[command(subcommand)]
         opdracht: OmbouwOpdracht,
     },
-    /// Schrijft het auditlog (wie wijzigde wat, wanneer) als CSV-bestand voor Excel.
     Auditlog {
-        /// Alleen de wijzigingen van deze locatie (het nummer van de locatie).
-        #[arg(long, value_name = "N")]
+        #[arg(long, value_name = "N", value_parser = lees_getal::<i64>)]
         locatie: Option<i64>,
-        /// Het CSV-bestand dat wordt geschreven.
         #[arg(long, value_name = "BESTAND")]
         uit: std::path::PathBuf,
     },
-    /// Capaciteitsplanning: vraag, aanbod en saldo per maand, gebied en doelgroep tot en met
-    /// april 2031, met P10/P50/P90-banden uit Monte Carlo-runs, als CSV-bestand voor Excel; of
-    /// met `optimaliseer` per locatie behouden, ombouwen of sluiten.
     Plan {
         #[command(subcommand)]
         opdracht: Option<PlanOpdracht>,
-        /// Het scenario: standaard, hoge_instroom, snelle_doorstroom, een opgeslagen scenario
-        /// (zie `opvang scenario lijst`) of een scenariobestand (.json, zie `opvang scenario`).
         #[arg(
             long,
             global = true,
@@ -128,73 +95,55 @@ enum Opdracht {
             value_name = "NAAM|BESTAND.json"
         )]
         scenario: String,
-        /// Aantal Monte Carlo-runs voor de banden (0: alleen de centrale projectie).
-        #[arg(long, global = true, default_value_t = 1000)]
+        #[arg(long, global = true, default_value_t = 1000, value_parser = lees_getal::<u32>)]
         runs: u32,
-        /// Startwaarde van de toevalsgenerator; dezelfde waarde geeft dezelfde banden.
-        #[arg(long, global = true, default_value_t = 2027)]
+        #[arg(long, global = true, default_value_t = 2027, value_parser = lees_getal::<u64>)]
         seed: u64,
-        /// Startdatum als JJJJ-MM-DD (standaard vandaag); de bezetting op die datum is het begin.
         #[arg(long, global = true, value_parser = lees_datum)]
         start: Option<NaiveDate>,
-        /// Het bestand dat wordt geschreven: CSV (.csv) of Excel (.xlsx), naar de extensie.
-        #[arg(long, visible_alias = "out", value_name = "BESTAND.csv|BESTAND.xlsx")]
+        #[arg(long, alias = "out", value_name = "BESTAND.csv|BESTAND.xlsx")]
         uit: Option<std::path::PathBuf>,
     },
-    /// Toont een scenario als JSON, om als scenariobestand aan te passen; of beheert de
-    /// opgeslagen scenario's (lijst, opslaan, verwijderen).
     #[command(args_conflicts_with_subcommands = true)]
     Scenario {
         #[command(subcommand)]
         opdracht: Option<ScenarioOpdracht>,
-        /// Het scenario dat als JSON wordt getoond: ingebouwd of opgeslagen.
         #[arg(default_value = "standaard")]
         naam: String,
     },
-    /// Meet de projectie met Monte Carlo over een synthetisch register in alle gemeenten.
     #[command(hide = true)]
     PlanBenchmark {
-        #[arg(long, default_value_t = 1000)]
+        #[arg(long, default_value_t = 1000, value_parser = lees_getal::<u32>)]
         runs: u32,
-        #[arg(long, default_value_t = 2027)]
+        #[arg(long, default_value_t = 2027, value_parser = lees_getal::<u64>)]
         seed: u64,
-        /// Locaties per gemeente (9 geeft ruim 3.000 locaties, de landelijke schaal).
-        #[arg(long, default_value_t = 9)]
+        #[arg(long, default_value_t = 9, value_parser = lees_getal::<usize>)]
         per_gemeente: usize,
-        #[arg(long, default_value_t = 5)]
+        #[arg(long, default_value_t = 5, value_parser = lees_getal::<usize>)]
         herhalingen: usize,
     },
-    /// Schrijft een gegenereerde benchmarkdataset naar een nieuw bestand: landelijk (3.000
-    /// locaties in alle 342 gemeenten, wekelijkse peilingen over vier jaar) of stress (tien keer zo veel).
     BenchData {
-        /// national (landelijk) of stress.
-        #[arg(long = "scale", visible_alias = "schaal", value_parser = lees_schaal)]
+        #[arg(long = "scale", alias = "schaal", value_parser = lees_schaal)]
         schaal: opvang_core::benchdata::Schaal,
-        /// Het nieuwe databasebestand.
-        #[arg(long = "out", visible_alias = "uit", value_name = "BESTAND.db")]
+        #[arg(long = "out", alias = "uit", value_name = "BESTAND.db")]
         uit: std::path::PathBuf,
-        /// Een ander aantal locaties dan de schaal zegt (bijvoorbeeld 5000 voor de locatietabel).
-        #[arg(long, value_name = "N")]
+        #[arg(long, value_name = "N", value_parser = lees_getal::<usize>)]
         locaties: Option<usize>,
-        #[arg(long, default_value_t = 2027)]
+        #[arg(long, default_value_t = 2027, value_parser = lees_getal::<u64>)]
         seed: u64,
-        /// Laatste peildatum (de maandag op of vóór deze datum; standaard vandaag).
         #[arg(long, value_parser = lees_datum)]
         tot: Option<NaiveDate>,
     },
-    /// Meet dashboard, tijdreeks en import van de kern op de database (voor scripts/bench.sh).
     #[command(hide = true)]
     Bench {
         #[arg(long, value_parser = lees_datum)]
         peildatum: Option<NaiveDate>,
         #[arg(long, default_value = "GM0363")]
         gemeente: String,
-        #[arg(long, default_value_t = 20)]
+        #[arg(long, default_value_t = 20, value_parser = lees_getal::<usize>)]
         herhalingen: usize,
-        /// Alleen de stand en het dashboard meten (voor de stressschaal).
         #[arg(long)]
         alleen_dashboard: bool,
-        /// Een XLSX-bestand om in een nieuwe database naast het bestand te importeren.
         #[arg(long)]
         xlsx: Option<std::path::PathBuf>,
     },
@@ -202,25 +151,17 @@ enum Opdracht {
 
 #[derive(Subcommand)]
 enum PlanOpdracht {
-    /// Kiest per locatie behouden, ombouwen of sluiten bij einde huur, zodat de vraag per
-    /// gemeente bij het bezettingsdoel gedekt is tegen de laagste kosten; met uitleg per locatie.
     Optimaliseer {
-        /// Bezettingsdoel in procent (50 tot en met 100).
-        #[arg(long, default_value_t = 95)]
+        #[arg(long, default_value_t = 95, value_parser = lees_getal::<i64>)]
         bezettingsdoel: i64,
-        /// Welke vraag gedekt wordt: centraal, p10, p50 of p90.
         #[arg(long, default_value = "p50")]
         vraag: String,
-        /// Wanneer locaties zonder einddatum worden besloten (JJJJ-MM-DD).
         #[arg(long, value_parser = lees_datum, default_value = "2027-04-01")]
         besluitdatum: NaiveDate,
-        /// Alleen deze gemeente (CBS-code, bijvoorbeeld GM0344).
         #[arg(long)]
         gemeente: Option<String>,
-        /// Kosten per plaats per dag in euro voor locaties zonder eigen kosten of normbedrag.
         #[arg(long, value_name = "EURO")]
         kosten_per_plaats_per_dag: Option<String>,
-        /// Ombouwkosten per wooneenheid in euro voor locaties zonder score op ombouwkosten.
         #[arg(long, value_name = "EURO")]
         ombouwkosten_per_wooneenheid: Option<String>,
     },
@@ -228,39 +169,28 @@ enum PlanOpdracht {
 
 #[derive(Subcommand)]
 enum ScenarioOpdracht {
-    /// Toont de ingebouwde en opgeslagen scenario's.
     Lijst,
-    /// Slaat een scenariobestand (.json) op in de database; een opgeslagen scenario met dezelfde
-    /// naam wordt bijgewerkt.
     Opslaan {
         bestand: std::path::PathBuf,
-        /// Sla op onder deze naam in plaats van de naam in het bestand.
         #[arg(long)]
         naam: Option<String>,
     },
-    /// Verwijdert een opgeslagen scenario.
-    Verwijderen { naam: String },
+    Verwijderen {
+        naam: String,
+    },
 }
 
 #[derive(Subcommand)]
 enum OmbouwOpdracht {
-    /// Toont alle locaties gerangschikt op geschiktheidsscore, met categorie en besluit, en
-    /// per gemeente het aantal wooneenheden dat kan worden omgebouwd.
     Portefeuille {
-        /// Alleen deze gemeente (CBS-code, bijvoorbeeld GM0344).
         #[arg(long, value_name = "GMxxxx")]
         gemeente: Option<String>,
-        /// Alleen deze categorie: geschikt, geschikt_na_aanpassing of niet_geschikt.
         #[arg(long, value_parser = ombouw::lees_categorie)]
         categorie: Option<opvang_core::suitability::Categorie>,
     },
-    /// Toont het ombouwdossier van een locatie: gegevens, huur- en vergunningsdatum, bezetting,
-    /// de laatste beoordeling met toelichting per criterium en het verloop van de reviews.
     Dossier {
-        /// Het nummer van de locatie.
-        #[arg(long, value_name = "N")]
+        #[arg(long, value_name = "N", value_parser = lees_getal::<i64>)]
         locatie: i64,
-        /// Schrijf het dossier ook als PDF voor het college naar dit bestand.
         #[arg(long, value_name = "BESTAND")]
         pdf: Option<std::path::PathBuf>,
     },
@@ -270,34 +200,61 @@ fn lees_schaal(tekst: &str) -> Result<opvang_core::benchdata::Schaal, String> {
     match tekst {
         "national" | "landelijk" => Ok(opvang_core::benchdata::Schaal::Nationaal),
         "stress" => Ok(opvang_core::benchdata::Schaal::Stress),
-        _ => Err(format!(
-            "onbekende schaal {tekst:?}; kies national of stress"
+        _ => Err(tekst::t_met(
+            "cli.invoer.schaal",
+            &[("tekst", &format!("{tekst:?}"))],
         )),
     }
 }
 
+fn lees_getal<T: std::str::FromStr>(tekst: &str) -> Result<T, String> {
+    tekst
+        .trim()
+        .parse()
+        .map_err(|_| tekst::t_met("cli.invoer.getal", &[("tekst", &format!("{tekst:?}"))]))
+}
+
 fn lees_datum(tekst: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(tekst, "%Y-%m-%d").map_err(|_| {
-        format!("ongeldige datum {tekst:?}; gebruik JJJJ-MM-DD, bijvoorbeeld 2026-11-23")
-    })
+    NaiveDate::parse_from_str(tekst, "%Y-%m-%d")
+        .map_err(|_| tekst::t_met("cli.invoer.datum", &[("tekst", &format!("{tekst:?}"))]))
 }
 
 fn lees_taal(tekst: &str) -> Result<Taal, String> {
-    Taal::van_code(tekst).ok_or_else(|| format!("onbekende taal {tekst:?}; kies nl of en"))
+    Taal::van_code(tekst)
+        .ok_or_else(|| tekst::t_met("cli.invoer.taal", &[("tekst", &format!("{tekst:?}"))]))
+}
+
+/// The command line parsed with help and messages in the language asked for; help, version and
+/// errors are printed and end the process here.
+fn lezen() -> Cli {
+    let args: Vec<OsString> = std::env::args_os().collect();
+    let taal = hulp::taal_vooraf(&args);
+    i18n::zet_taal(taal);
+    let mut cmd = hulp::vertaald(Cli::command(), taal);
+    let fout = match cmd
+        .try_get_matches_from_mut(args)
+        .and_then(|m| Cli::from_arg_matches(&m))
+    {
+        Ok(cli) => return cli,
+        Err(fout) => fout.format(&mut cmd),
+    };
+    let tekst = hulp::melding(&fout, taal);
+    if fout.use_stderr() {
+        eprint!("{tekst}");
+    } else {
+        print!("{tekst}");
+    }
+    std::process::exit(fout.exit_code());
 }
 
 #[tokio::main]
 async fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = lezen();
     i18n::zet_taal(cli.taal);
     match uitvoeren(cli).await {
         Ok(()) => ExitCode::SUCCESS,
         Err(fout) => {
-            eprintln!(
-                "{}: {}",
-                i18n::tekst(i18n::actieve_taal(), "cli.fout"),
-                fout.message
-            );
+            eprintln!("{}: {}", tekst::t("cli.fout"), fout.message);
             ExitCode::FAILURE
         }
     }
@@ -353,13 +310,25 @@ async fn uitvoeren(cli: Cli) -> Result<(), CoreError> {
         Opdracht::Demo => {
             let aantal = demo::laden(&db, vandaag, |stap| {
                 eprint!(
-                    "\rDemodata laden: {} van {} locaties",
-                    stap.gedaan, stap.totaal
+                    "\r{}",
+                    tekst::t_met(
+                        "cli.demo.voortgang",
+                        &[("gedaan", &stap.gedaan), ("totaal", &stap.totaal)],
+                    )
                 );
             })
             .await?;
             eprintln!();
-            println!("{aantal} fictieve demolocaties geladen in {}.", db.pad());
+            println!(
+                "{}",
+                tekst::t_met(
+                    "cli.demo.geladen",
+                    &[
+                        ("aantal", &tekst::aantal(aantal as i64)),
+                        ("pad", &db.pad())
+                    ],
+                )
+            );
         }
         Opdracht::Status {
             peildatum,
@@ -387,9 +356,15 @@ async fn uitvoeren(cli: Cli) -> Result<(), CoreError> {
                 .kopieer_naar(&doel, |stap| eprintln!("{}", stap.bericht))
                 .await?;
             println!(
-                "{rijen} rijen gekopieerd van {} naar {}.",
-                db.pad(),
-                doel.pad()
+                "{}",
+                tekst::t_met(
+                    "cli.kopieer.klaar",
+                    &[
+                        ("rijen", &tekst::aantal(rijen as i64)),
+                        ("van", &db.pad()),
+                        ("naar", &doel.pad()),
+                    ],
+                )
             );
             doel.close().await;
         }
@@ -417,7 +392,10 @@ async fn uitvoeren(cli: Cli) -> Result<(), CoreError> {
             print!("{}", ombouw::dossier(&db, locatie).await?);
             if let Some(pad) = pdf {
                 opvang_core::reviews::dossier_pdf_schrijven(&db, locatie, &pad, vandaag).await?;
-                println!("Dossier als PDF geschreven naar {}.", pad.display());
+                println!(
+                    "{}",
+                    tekst::t_met("cli.dossier.pdf_geschreven", &[("pad", &pad.display())])
+                );
             }
         }
         Opdracht::Backup { .. } | Opdracht::Restore { .. } => {
@@ -429,8 +407,14 @@ async fn uitvoeren(cli: Cli) -> Result<(), CoreError> {
         Opdracht::Auditlog { locatie, uit } => {
             let aantal = opvang_core::reports::auditlog::exporteren(&db, locatie, &uit).await?;
             println!(
-                "{aantal} regels uit het auditlog geschreven naar {}.",
-                uit.display()
+                "{}",
+                tekst::t_met(
+                    "cli.auditlog.geschreven",
+                    &[
+                        ("aantal", &tekst::aantal(aantal as i64)),
+                        ("bestand", &uit.display()),
+                    ],
+                )
             );
         }
         Opdracht::Plan {
@@ -511,4 +495,145 @@ async fn uitvoeren(cli: Cli) -> Result<(), CoreError> {
     }
     db.close().await;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::Command;
+    use std::collections::BTreeSet;
+
+    /// The catalog keys the help of `cmd` and everything below it needs.
+    fn sleutels(cmd: &Command, pad: &str, uit: &mut BTreeSet<String>) {
+        uit.insert(format!("{pad}.over"));
+        for a in cmd.get_arguments() {
+            uit.insert(format!("{pad}.{}", a.get_id()));
+            if a.get_action().takes_values() {
+                uit.extend(
+                    hulp::waardenamen(a)
+                        .iter()
+                        .map(|n| hulp::waardenaam_sleutel(n)),
+                );
+            }
+        }
+        for s in cmd.get_subcommands() {
+            sleutels(s, &hulp::sleutel(pad, s.get_name()), uit);
+        }
+    }
+
+    #[test]
+    fn every_command_and_argument_has_help_in_both_languages() {
+        let mut nodig = BTreeSet::new();
+        sleutels(&Cli::command(), hulp::SLEUTEL, &mut nodig);
+        assert!(nodig.contains("cli.hulp.report.aggregeer.bestanden"));
+        assert!(nodig.contains("cli.hulp.bench_data.over"));
+        assert!(nodig.contains("cli.waardenaam.peildatum"));
+        let mut ontbrekend = Vec::new();
+        for taal in Taal::ALLE {
+            for sleutel in &nodig {
+                if !i18n::catalogus(taal).contains_key(sleutel) {
+                    ontbrekend.push(format!("{}: {sleutel}", taal.code()));
+                }
+            }
+        }
+        assert!(
+            ontbrekend.is_empty(),
+            "help texts missing from i18n/*.json: {ontbrekend:#?}"
+        );
+        // And no help text is left over for a command or argument that is gone.
+        let over: Vec<&String> = i18n::catalogus(Taal::Nl)
+            .keys()
+            .filter(|k| {
+                [hulp::SLEUTEL, hulp::WAARDENAAM]
+                    .iter()
+                    .any(|p| k.starts_with(&format!("{p}.")))
+            })
+            .filter(|k| !nodig.contains(*k))
+            .collect();
+        assert!(over.is_empty(), "unused help texts: {over:#?}");
+    }
+
+    /// The help of `cmd` and of every command below it, as printed.
+    fn alle_hulp(cmd: &mut Command, taal: Taal, uit: &mut Vec<String>) {
+        uit.push(hulp::plaatshouders(&cmd.render_help().to_string(), taal));
+        for s in cmd.get_subcommands_mut() {
+            if s.get_name() != "help" {
+                alle_hulp(s, taal, uit);
+            }
+        }
+    }
+
+    #[test]
+    fn the_whole_help_is_in_the_language_asked_for() {
+        let clap_engels = [
+            "Usage:",
+            "Options:",
+            "Commands:",
+            "Arguments:",
+            "Print help",
+            "Print version",
+            "[default:",
+            "[env:",
+            "[aliases:",
+            "[OPTIONS]",
+            "<COMMAND>",
+        ];
+        let mut nl = Vec::new();
+        alle_hulp(
+            &mut hulp::vertaald(Cli::command(), Taal::Nl),
+            Taal::Nl,
+            &mut nl,
+        );
+        assert!(nl.len() > 20, "{} commands", nl.len());
+        for tekst in &nl {
+            for woord in clap_engels {
+                assert!(!tekst.contains(woord), "{woord:?} in:\n{tekst}");
+            }
+            assert!(tekst.contains("Gebruik: opvang"), "{tekst}");
+            assert!(tekst.contains("Toon deze hulp"), "{tekst}");
+        }
+        let mut en = Vec::new();
+        alle_hulp(
+            &mut hulp::vertaald(Cli::command(), Taal::En),
+            Taal::En,
+            &mut en,
+        );
+        for tekst in &en {
+            for woord in [
+                "Gebruik",
+                "Opties",
+                "Opdrachten",
+                "standaard:",
+                "JJJJ",
+                "BESTAND",
+            ] {
+                assert!(!tekst.contains(woord), "{woord:?} in:\n{tekst}");
+            }
+            assert!(tekst.contains("Usage: opvang"), "{tekst}");
+        }
+        let plan = en
+            .iter()
+            .find(|t| t.contains("opvang plan [OPTIONS]"))
+            .unwrap();
+        assert!(plan.contains("--runs <NUMBER>"), "{plan}");
+        assert!(plan.contains("(default: 1000)"), "{plan}");
+        assert!(plan.contains("(also: --out)"), "{plan}");
+    }
+
+    #[test]
+    fn the_language_is_found_before_parsing() {
+        let args = |a: &[&str]| a.iter().map(OsString::from).collect::<Vec<_>>();
+        assert_eq!(
+            hulp::taal_vooraf(&args(&["opvang", "--taal", "en", "status"])),
+            Taal::En
+        );
+        assert_eq!(
+            hulp::taal_vooraf(&args(&["opvang", "status", "--taal=EN", "--help"])),
+            Taal::En
+        );
+        assert_eq!(
+            hulp::taal_vooraf(&args(&["opvang", "--taal", "nl", "status"])),
+            Taal::Nl
+        );
+    }
 }

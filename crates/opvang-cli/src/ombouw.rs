@@ -1,42 +1,55 @@
-//! `opvang ombouw`: the ranked conversion portfolio and a location's dossier, as Dutch text.
+//! `opvang ombouw`: the ranked conversion portfolio and a location's dossier, as text in the
+//! language of `--taal`.
 
 use std::fmt::Write;
 
-use opvang_core::format::{aantal, datum};
 use opvang_core::reviews::{Besluit, ReviewStatus};
 use opvang_core::suitability::{Categorie, PortefeuilleFilter, PortefeuilleRegel};
 use opvang_core::{CoreError, Db};
 
+use crate::tekst::{aantal, datum, t, t_met};
+
 /// Parses a category as typed on the command line.
 pub fn lees_categorie(tekst: &str) -> Result<Categorie, String> {
-    Categorie::from_code(&tekst.trim().to_lowercase().replace([' ', '-'], "_")).ok_or_else(|| {
-        format!(
-            "onbekende categorie {tekst:?}; kies geschikt, geschikt_na_aanpassing of niet_geschikt"
-        )
-    })
+    Categorie::from_code(&tekst.trim().to_lowercase().replace([' ', '-'], "_"))
+        .ok_or_else(|| t_met("cli.invoer.categorie", &[("tekst", &format!("{tekst:?}"))]))
 }
 
 /// The category column: the category, the knock-outs hit, or why there is none.
 fn categorie_tekst(r: &PortefeuilleRegel) -> String {
     match (r.beoordeling_id, r.categorie) {
-        (None, _) => "niet beoordeeld".to_owned(),
-        (Some(_), None) => "onvolledig".to_owned(),
-        (Some(_), Some(c)) if !r.knockouts.is_empty() => {
-            format!("{} (knock-out: {})", c.label(), r.knockouts.join(", "))
-        }
-        (Some(_), Some(c)) if r.onvolledig => format!("{} (onvolledig)", c.label()),
+        (None, _) => t("cli.ombouw.niet_beoordeeld"),
+        (Some(_), None) => t("cli.ombouw.onvolledig"),
+        (Some(_), Some(c)) if !r.knockouts.is_empty() => t_met(
+            "cli.ombouw.met_knockouts",
+            &[
+                ("categorie", &c.label()),
+                ("knockouts", &r.knockouts.join(", ")),
+            ],
+        ),
+        (Some(_), Some(c)) if r.onvolledig => t_met(
+            "cli.ombouw.categorie_onvolledig",
+            &[("categorie", &c.label())],
+        ),
         (Some(_), Some(c)) => c.label(),
     }
 }
 
 fn review_tekst(r: &PortefeuilleRegel) -> String {
     match (r.review_status, r.besluit) {
-        (_, Some(Besluit::Akkoord)) => "akkoord".to_owned(),
-        (_, Some(Besluit::Afgewezen)) => "afgewezen".to_owned(),
-        (_, Some(Besluit::Aangehouden)) => "aangehouden".to_owned(),
+        (_, Some(b)) => besluit_tekst(b),
         (Some(ReviewStatus::Besloten), None) | (None, None) => "–".to_owned(),
         (Some(status), None) => status.label(),
     }
+}
+
+/// A decision in running text: `akkoord`, `approved`.
+fn besluit_tekst(b: Besluit) -> String {
+    t(match b {
+        Besluit::Akkoord => "label.besluit.akkoord",
+        Besluit::Afgewezen => "label.besluit.afgewezen",
+        Besluit::Aangehouden => "label.besluit.aangehouden",
+    })
 }
 
 /// The ranked portfolio and the convertible units per municipality.
@@ -46,7 +59,7 @@ pub async fn portefeuille(
     categorie: Option<Categorie>,
 ) -> Result<String, CoreError> {
     let gebied = match &gemeente {
-        None => "alle gemeenten".to_owned(),
+        None => t("cli.alle_gemeenten"),
         Some(code) => {
             let code = code.trim().to_uppercase();
             let naam = db
@@ -72,19 +85,28 @@ pub async fn portefeuille(
         })
         .await?;
     let mut uit = String::new();
-    let _ = write!(uit, "Ombouwportefeuille — {gebied}");
-    if let Some(c) = categorie {
-        let _ = write!(uit, ", categorie {}", c.label());
-    }
-    let _ = writeln!(uit);
+    let kop = match categorie {
+        None => t_met("cli.ombouw.kop", &[("gebied", &gebied)]),
+        Some(c) => t_met(
+            "cli.ombouw.kop_categorie",
+            &[("gebied", &gebied), ("categorie", &c.label())],
+        ),
+    };
+    let _ = writeln!(uit, "{kop}");
     let _ = writeln!(uit);
     if p.regels.is_empty() {
-        let _ = writeln!(uit, "Geen locaties.");
+        let _ = writeln!(uit, "{}", t("cli.ombouw.geen_locaties"));
     } else {
         let _ = writeln!(
             uit,
-            "{:>4}  {:<40} {:<16} {:>10} {:>6}  {:<30} Review",
-            "Rang", "Locatie", "Gemeente", "Eenheden", "Score", "Categorie"
+            "{:>4}  {:<40} {:<16} {:>10} {:>6}  {:<30} {}",
+            t("cli.ombouw.kolom.rang"),
+            t("cli.ombouw.kolom.locatie"),
+            t("cli.ombouw.kolom.gemeente"),
+            t("cli.ombouw.kolom.eenheden"),
+            t("cli.ombouw.kolom.score"),
+            t("cli.ombouw.kolom.categorie"),
+            t("cli.ombouw.kolom.review")
         );
         for r in &p.regels {
             let _ = writeln!(
@@ -94,21 +116,22 @@ pub async fn portefeuille(
                 r.locatie_naam,
                 r.gemeente_naam,
                 r.wooneenheden.map_or("–".to_owned(), aantal),
-                r.totaal.map_or("–".to_owned(), |t| t.to_string()),
+                r.totaal.map_or("–".to_owned(), |n| n.to_string()),
                 categorie_tekst(r),
                 review_tekst(r)
             );
         }
     }
     let _ = writeln!(uit);
-    let _ = writeln!(
-        uit,
-        "Wooneenheden die kunnen worden omgebouwd (geschikt of geschikt na aanpassing)"
-    );
+    let _ = writeln!(uit, "{}", t("cli.ombouw.ombouwbaar_kop"));
     let _ = writeln!(
         uit,
         "{:<24} {:>9} {:>11} {:>12} {:>9}",
-        "Gemeente", "Locaties", "Beoordeeld", "Ombouwbaar", "Akkoord"
+        t("cli.ombouw.kolom.gemeente"),
+        t("cli.ombouw.kolom.locaties"),
+        t("cli.ombouw.kolom.beoordeeld"),
+        t("cli.ombouw.kolom.ombouwbaar"),
+        t("cli.ombouw.kolom.akkoord")
     );
     for g in &p.per_gemeente {
         let _ = writeln!(
@@ -127,7 +150,7 @@ pub async fn portefeuille(
     let _ = writeln!(
         uit,
         "{:<24} {:>9} {:>11} {:>12} {:>9}",
-        "Totaal",
+        t("cli.ombouw.totaal"),
         som(|g| g.locaties),
         som(|g| g.beoordeeld),
         som(|g| g.ombouwbare_eenheden),
@@ -136,116 +159,209 @@ pub async fn portefeuille(
     Ok(uit)
 }
 
-/// The conversion dossier of one location as Dutch text: location and lease dates, occupancy,
+/// The conversion dossier of one location as text: location and lease dates, occupancy,
 /// the latest assessment with per-criterion explanation, and the review trail.
 pub async fn dossier(db: &Db, locatie_id: i64) -> Result<String, CoreError> {
     let d = opvang_core::reviews::dossier(db, locatie_id).await?;
     let l = &d.locatie;
     let g = &l.gegevens;
     let mut uit = String::new();
-    let _ = writeln!(uit, "Ombouwdossier — {} ({})", g.naam, l.gemeente_naam);
+    let regel = |uit: &mut String, tekst: String| {
+        let _ = writeln!(uit, "{tekst}");
+    };
+    regel(
+        &mut uit,
+        t_met(
+            "cli.dossier.kop",
+            &[("naam", &g.naam), ("gemeente", &l.gemeente_naam)],
+        ),
+    );
     let _ = writeln!(uit);
     let adres = format!("{} {}, {} {}", g.straat, g.huisnummer, g.postcode, g.plaats);
-    let _ = writeln!(uit, "Adres: {}", adres.replace("  ", " ").trim());
-    let _ = writeln!(
-        uit,
-        "Wooneenheden: {}; vloeroppervlak: {}",
-        g.wooneenheden.map_or("onbekend".to_owned(), aantal),
-        g.vloeroppervlak
-            .map_or("onbekend".to_owned(), |m2| format!("{} m²", aantal(m2)))
+    let adres = adres.replace("  ", " ");
+    regel(
+        &mut uit,
+        t_met("cli.dossier.adres", &[("adres", &adres.trim())]),
     );
-    let _ = writeln!(
-        uit,
-        "Einde huur of vergunning: {} (horizon {})",
-        g.einddatum.map_or("geen".to_owned(), datum),
-        datum(d.horizon)
+    let onbekend = || t("cli.dossier.onbekend");
+    regel(
+        &mut uit,
+        t_met(
+            "cli.dossier.omvang",
+            &[
+                (
+                    "wooneenheden",
+                    &g.wooneenheden.map_or_else(onbekend, aantal),
+                ),
+                (
+                    "oppervlak",
+                    &g.vloeroppervlak.map_or_else(onbekend, |m2| {
+                        t_met("cli.dossier.m2", &[("m2", &aantal(m2))])
+                    }),
+                ),
+            ],
+        ),
+    );
+    regel(
+        &mut uit,
+        t_met(
+            "cli.dossier.einde",
+            &[
+                (
+                    "einde",
+                    &g.einddatum.map_or_else(|| t("cli.dossier.geen"), datum),
+                ),
+                ("horizon", &datum(d.horizon)),
+            ],
+        ),
     );
     if let Some(p) = d.bezetting.last() {
         let bezet = p.bezetting.ontheemden
             + p.bezetting.statushouders
             + p.bezetting.asielzoekers
             + p.bezetting.overig;
-        let _ = writeln!(
-            uit,
-            "Bezetting: {} peilingen van {} tot {}; laatste: {} bezet van {} plaatsen",
-            aantal(d.bezetting.len() as i64),
-            datum(d.bezetting[0].peildatum),
-            datum(p.peildatum),
-            aantal(bezet),
-            aantal(p.capaciteit)
+        regel(
+            &mut uit,
+            t_met(
+                "cli.dossier.bezetting",
+                &[
+                    ("aantal", &aantal(d.bezetting.len() as i64)),
+                    ("van", &datum(d.bezetting[0].peildatum)),
+                    ("tot", &datum(p.peildatum)),
+                    ("bezet", &aantal(bezet)),
+                    ("plaatsen", &aantal(p.capaciteit)),
+                ],
+            ),
         );
     } else {
-        let _ = writeln!(uit, "Bezetting: geen peilingen");
+        regel(&mut uit, t("cli.dossier.geen_peilingen"));
     }
     let _ = writeln!(uit);
     match (&d.beoordeling, &d.criteriaset) {
         (Some(b), Some(set)) => {
             let u = &b.uitslag;
-            let _ = writeln!(
-                uit,
-                "Beoordeling {} van {} door {} (criteriaset versie {}: {})",
-                b.id,
-                datum(b.datum),
-                b.opsteller,
-                set.nummer,
-                set.naam
+            regel(
+                &mut uit,
+                t_met(
+                    "cli.dossier.beoordeling",
+                    &[
+                        ("id", &b.id),
+                        ("datum", &datum(b.datum)),
+                        ("opsteller", &b.opsteller),
+                        ("versie", &set.nummer),
+                        ("set", &set.naam),
+                    ],
+                ),
             );
-            let _ = writeln!(
-                uit,
-                "Score: {}; categorie: {}",
-                u.totaal.map_or("–".to_owned(), |t| format!("{t} van 100")),
-                u.categorie
-                    .map_or_else(|| "onvolledig".to_owned(), |c| c.label())
+            regel(
+                &mut uit,
+                t_met(
+                    "cli.dossier.score",
+                    &[
+                        (
+                            "score",
+                            &u.totaal.map_or("–".to_owned(), |n| {
+                                t_met("cli.dossier.score_van", &[("score", &n)])
+                            }),
+                        ),
+                        (
+                            "categorie",
+                            &u.categorie
+                                .map_or_else(|| t("cli.ombouw.onvolledig"), |c| c.label()),
+                        ),
+                    ],
+                ),
             );
             if !u.knockouts.is_empty() {
-                let _ = writeln!(uit, "Knock-outs: {}", u.knockouts.join(", "));
+                regel(
+                    &mut uit,
+                    t_met(
+                        "cli.dossier.knockouts",
+                        &[("knockouts", &u.knockouts.join(", "))],
+                    ),
+                );
             }
             for reden in &u.onvolledig {
-                let _ = writeln!(uit, "Onvolledig: {reden}");
+                regel(
+                    &mut uit,
+                    t_met("cli.dossier.onvolledig", &[("reden", reden)]),
+                );
             }
             for c in &u.criteria {
                 let _ = writeln!(uit, "  - {}", c.toelichting);
             }
         }
-        _ => {
-            let _ = writeln!(uit, "Nog niet beoordeeld.");
-        }
+        _ => regel(&mut uit, t("cli.dossier.niet_beoordeeld")),
     }
     let _ = writeln!(uit);
     if d.reviews.is_empty() {
-        let _ = writeln!(uit, "Geen reviews.");
+        regel(&mut uit, t("cli.dossier.geen_reviews"));
     }
     for r in &d.reviews {
-        let _ = write!(uit, "Review {}: {}", r.id, r.status.label());
+        let mut kop = t_met(
+            "cli.dossier.review",
+            &[("id", &r.id), ("status", &r.status.label())],
+        );
         if let Some(b) = r.besluit {
-            let _ = write!(uit, ", besluit {}", b.code());
+            kop.push_str(&t_met(
+                "cli.dossier.review_besluit",
+                &[("besluit", &besluit_tekst(b))],
+            ));
         }
         if let Some(v) = r.vervangt_id {
-            let _ = write!(uit, " (vervangt review {v})");
+            kop.push_str(&t_met("cli.dossier.review_vervangt", &[("id", &v)]));
         }
         if let Some(v) = r.vervangen_door {
-            let _ = write!(uit, " (vervangen door review {v})");
+            kop.push_str(&t_met("cli.dossier.review_vervangen_door", &[("id", &v)]));
         }
-        let _ = writeln!(uit);
-        let _ = writeln!(
-            uit,
-            "  Opgesteld door {}, ingediend door {}{}",
-            r.opsteller,
-            r.indiener,
-            r.ingediend_op
-                .map_or(String::new(), |d| format!(" op {}", datum(d)))
-        );
+        regel(&mut uit, kop);
+        let opgesteld = match r.ingediend_op {
+            Some(op) => t_met(
+                "cli.dossier.opgesteld_ingediend_op",
+                &[
+                    ("opsteller", &r.opsteller),
+                    ("indiener", &r.indiener),
+                    ("datum", &datum(op)),
+                ],
+            ),
+            None => t_met(
+                "cli.dossier.opgesteld_ingediend",
+                &[("opsteller", &r.opsteller), ("indiener", &r.indiener)],
+            ),
+        };
+        regel(&mut uit, opgesteld);
         if let (Some(wie), Some(wanneer)) = (&r.beoordelaar, r.besluitdatum) {
-            let _ = writeln!(uit, "  Besloten door {wie} op {}", datum(wanneer));
+            regel(
+                &mut uit,
+                t_met(
+                    "cli.dossier.besloten",
+                    &[("wie", wie), ("datum", &datum(wanneer))],
+                ),
+            );
         }
         if !r.toelichting.is_empty() {
-            let _ = writeln!(uit, "  Toelichting: {}", r.toelichting);
+            regel(
+                &mut uit,
+                t_met("cli.dossier.toelichting", &[("tekst", &r.toelichting)]),
+            );
         }
         for o in &r.opmerkingen {
-            let _ = writeln!(uit, "  Opmerking van {}: {}", o.gebruiker, o.tekst);
+            regel(
+                &mut uit,
+                t_met(
+                    "cli.dossier.opmerking",
+                    &[("wie", &o.gebruiker), ("tekst", &o.tekst)],
+                ),
+            );
         }
         for b in &r.bijlagen {
-            let _ = writeln!(uit, "  Bijlage: {} (SHA-256 {})", b.pad, b.sha256);
+            regel(
+                &mut uit,
+                t_met(
+                    "cli.dossier.bijlage",
+                    &[("pad", &b.pad), ("sha256", &b.sha256)],
+                ),
+            );
         }
     }
     Ok(uit)

@@ -1,11 +1,11 @@
-//! `opvang plan`: the capacity projection written as CSV, and its timed benchmark.
+//! `opvang plan`: the capacity projection written as CSV, and its timed benchmark (whose Markdown
+//! table is for developers and stays English).
 
 use std::fmt::Write;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
-use opvang_core::format::datum;
 use opvang_core::occupancy::GebiedSoort;
 use opvang_core::planning::{
     self, Keuze, OptimalisatieInstellingen, Projectie, Scenario, Vraagniveau,
@@ -13,7 +13,9 @@ use opvang_core::planning::{
 use opvang_core::reference;
 use opvang_core::{CoreError, Db};
 
-/// Projects the register under the named scenario and writes the CSV; returns a Dutch summary.
+use crate::tekst::{aantal, datum, t, t_met};
+
+/// Projects the register under the named scenario and writes the CSV; returns the summary.
 pub async fn uitvoeren(
     db: &Db,
     scenario: &str,
@@ -47,15 +49,17 @@ pub async fn scenario_lijst(db: &Db) -> Result<String, CoreError> {
     let mut tekst = String::new();
     for s in db.scenarios().await? {
         let soort = if s.ingebouwd {
-            "ingebouwd".to_owned()
+            t("cli.scenario.ingebouwd")
         } else {
-            format!(
-                "opgeslagen door {} ({})",
-                s.gewijzigd_door.unwrap_or_default(),
-                s.gewijzigd
-                    .unwrap_or_default()
-                    .get(..10)
-                    .unwrap_or_default()
+            let gewijzigd = s.gewijzigd.unwrap_or_default();
+            let dag = gewijzigd.get(..10).unwrap_or_default();
+            let dag = NaiveDate::parse_from_str(dag, "%Y-%m-%d").map_or(dag.to_owned(), datum);
+            t_met(
+                "cli.scenario.opgeslagen_door",
+                &[
+                    ("wie", &s.gewijzigd_door.unwrap_or_default()),
+                    ("datum", &dag),
+                ],
             )
         };
         let _ = writeln!(tekst, "{:<30}{soort}", s.scenario.naam);
@@ -87,9 +91,12 @@ pub async fn scenario_opslaan(
         Some(s) => db.scenario_opslaan(&scenario, s.id, s.versie).await?,
         None => db.scenario_opslaan(&scenario, None, 0).await?,
     };
-    Ok(format!(
-        "Scenario {} opgeslagen (versie {}).",
-        opgeslagen.scenario.naam, opgeslagen.versie
+    Ok(t_met(
+        "cli.scenario.opgeslagen",
+        &[
+            ("naam", &opgeslagen.scenario.naam),
+            ("versie", &opgeslagen.versie),
+        ],
     ))
 }
 
@@ -112,21 +119,39 @@ pub async fn scenario_verwijderen(db: &Db, naam: &str) -> Result<String, CoreErr
         .met("naam", &(format!("{:?}", naam))));
     };
     db.scenario_verwijderen(id, s.versie).await?;
-    Ok(format!("Scenario {} verwijderd.", s.scenario.naam))
+    Ok(t_met(
+        "cli.scenario.verwijderd",
+        &[("naam", &s.scenario.naam)],
+    ))
 }
 
 fn samenvatting(p: &Projectie, rijen: usize, uit: &Path) -> String {
     let mut tekst = String::new();
     let _ = writeln!(
         tekst,
-        "Scenario {}: {} runs (seed {}), vanaf {}.",
-        p.scenario.naam,
-        p.runs,
-        p.seed,
-        datum(p.start)
+        "{}",
+        t_met(
+            "cli.plan.kop",
+            &[
+                ("scenario", &p.scenario.naam),
+                ("runs", &aantal(p.runs)),
+                ("seed", &p.seed),
+                ("start", &datum(p.start)),
+            ],
+        )
     );
-    let _ = writeln!(tekst, "{rijen} regels geschreven naar {}.", uit.display());
-    let _ = writeln!(tekst, "Eerste maand met tekort:");
+    let _ = writeln!(
+        tekst,
+        "{}",
+        t_met(
+            "cli.plan.geschreven",
+            &[
+                ("regels", &aantal(rijen as i64)),
+                ("bestand", &uit.display())
+            ],
+        )
+    );
+    let _ = writeln!(tekst, "{}", t("cli.plan.eerste_tekort"));
     for g in p
         .gebieden
         .iter()
@@ -134,7 +159,7 @@ fn samenvatting(p: &Projectie, rijen: usize, uit: &Path) -> String {
     {
         let maand = g
             .eerste_tekort
-            .map_or_else(|| "geen tekort".to_owned(), datum);
+            .map_or_else(|| t("cli.plan.geen_tekort"), datum);
         let _ = writeln!(tekst, "  {:<30}{maand}", g.naam);
     }
     let gemeenten = p
@@ -147,9 +172,15 @@ fn samenvatting(p: &Projectie, rijen: usize, uit: &Path) -> String {
         .count();
     let _ = writeln!(
         tekst,
-        "Gemeenten met een tekort vóór {}: {met_tekort} van {}.",
-        datum(p.scenario.tot_maand),
-        gemeenten.count()
+        "{}",
+        t_met(
+            "cli.plan.gemeenten_met_tekort",
+            &[
+                ("tot", &datum(p.scenario.tot_maand)),
+                ("met_tekort", &aantal(met_tekort as i64)),
+                ("gemeenten", &aantal(gemeenten.count() as i64)),
+            ],
+        )
     );
     tekst
 }
@@ -257,10 +288,15 @@ pub async fn optimaliseer(
     let mut tekst = String::new();
     let _ = writeln!(
         tekst,
-        "Plan voor scenario {} vanaf {}, bezettingsdoel {}%.",
-        scenario.naam,
-        datum(start),
-        instellingen.bezettingsdoel_procent
+        "{}",
+        t_met(
+            "cli.plan.optimaliseer_kop",
+            &[
+                ("scenario", &scenario.naam),
+                ("start", &datum(start)),
+                ("doel", &instellingen.bezettingsdoel_procent),
+            ],
+        )
     );
     for g in &o.gemeenten {
         let _ = writeln!(tekst, "\n{} ({})", g.naam, g.code);
@@ -268,22 +304,30 @@ pub async fn optimaliseer(
             let _ = writeln!(tekst, "  {t}");
         }
         for b in &g.besluiten {
-            let keuze = match b.keuze {
-                Keuze::Behouden => "behouden",
-                Keuze::Ombouwen => "ombouwen",
-                Keuze::Sluiten => "sluiten",
-            };
+            let keuze = t(match b.keuze {
+                Keuze::Behouden => "cli.plan.keuze.behouden",
+                Keuze::Ombouwen => "cli.plan.keuze.ombouwen",
+                Keuze::Sluiten => "cli.plan.keuze.sluiten",
+            });
+            let plaatsen = t_met(
+                "cli.plan.plaatsen",
+                &[("aantal", &format!("{:>6}", aantal(b.plaatsen)))],
+            );
             let _ = writeln!(
                 tekst,
-                "  {:<32} {:<9} {:>6} plaatsen  {}",
-                b.naam, keuze, b.plaatsen, b.uitleg
+                "  {:<32} {:<9} {plaatsen}  {}",
+                b.naam, keuze, b.uitleg
             );
         }
     }
+    let _ = writeln!(tekst);
     let _ = writeln!(
         tekst,
-        "\nKosten van de besluiten tot het einde van de projectie: € {}.",
-        opvang_core::format::aantal((o.kosten_cent + 50) / 100)
+        "{}",
+        t_met(
+            "cli.plan.kosten",
+            &[("bedrag", &aantal((o.kosten_cent + 50) / 100))],
+        )
     );
     Ok(tekst)
 }

@@ -5,54 +5,48 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 use clap::Subcommand;
-use opvang_core::format::{aantal, datum, percentage};
 use opvang_core::occupancy::GebiedTotalen;
 use opvang_core::reports::vng::{self, aggregatie, VngFormaat};
-use opvang_core::{i18n, CoreError, CoreResult, Db};
+use opvang_core::{CoreError, CoreResult, Db};
+
+use crate::tekst::{aantal, datum, percentage, t, t_met};
 
 #[derive(Subcommand)]
 pub enum ReportOpdracht {
-    /// Het VNG-rapport op een peildatum: per gemeente en locatietype de locaties, plaatsen,
-    /// bezetting per doelgroep, vrij, beide bezettingsgraden en signalen, met de controles.
     Vng {
-        /// Peildatum als JJJJ-MM-DD (standaard vandaag); per locatie telt de laatste peiling
-        /// op of voor die datum.
         #[arg(long, value_parser = crate::lees_datum)]
         peildatum: Option<NaiveDate>,
-        /// xlsx, csv (Excel NL: `;`, decimale komma; met --taal en: `,`, decimale punt), json (met
-        /// schema) of pdf (afdrukbaar); koppen, labels, getallen en datums in de taal van --taal.
-        #[arg(long = "format", visible_alias = "formaat", value_parser = lees_formaat)]
+        #[arg(long = "format", alias = "formaat", value_parser = lees_formaat)]
         formaat: VngFormaat,
-        /// Het bestand dat wordt geschreven.
-        #[arg(long = "out", visible_alias = "uit", value_name = "BESTAND")]
+        #[arg(long = "out", alias = "uit", value_name = "BESTAND")]
         uit: PathBuf,
     },
-    /// Voegt VNG-rapporten van gemeenten (XLSX, CSV of JSON) samen tot totalen per provincie,
-    /// veiligheidsregio en land. Hetzelfde rapport twee keer telt één keer; twee verschillende
-    /// rapporten van één gemeente op één peildatum zijn een conflict (exitcode ≠ 0).
     Aggregeer {
-        /// De rapportbestanden.
         #[arg(required = true, value_name = "BESTAND")]
         bestanden: Vec<PathBuf>,
-        /// Schrijf het samengevoegde rapport (xlsx, csv of json, naar de extensie).
-        #[arg(long = "out", visible_alias = "uit", value_name = "BESTAND")]
+        #[arg(long = "out", alias = "uit", value_name = "BESTAND")]
         uit: Option<PathBuf>,
     },
-    /// Het jaarwerkboek (XLSX): een werkblad per maand, een rij per dag, een kolom per locatie
-    /// met de bezetting op die dag (alle doelgroepen samen) en maandgemiddelden.
     Jaarwerkboek {
-        /// Het jaar, bijvoorbeeld 2026.
-        #[arg(long, value_name = "JJJJ", value_parser = clap::value_parser!(i32).range(2000..=2100))]
+        #[arg(long, value_name = "JJJJ", value_parser = lees_jaar)]
         jaar: i32,
-        /// Het XLSX-bestand dat wordt geschreven.
-        #[arg(long = "out", visible_alias = "uit", value_name = "BESTAND.xlsx")]
+        #[arg(long = "out", alias = "uit", value_name = "BESTAND.xlsx")]
         uit: PathBuf,
     },
 }
 
+fn lees_jaar(tekst: &str) -> Result<i32, String> {
+    tekst
+        .trim()
+        .parse()
+        .ok()
+        .filter(|jaar| (2000..=2100).contains(jaar))
+        .ok_or_else(|| t_met("cli.invoer.jaar", &[("tekst", &format!("{tekst:?}"))]))
+}
+
 fn lees_formaat(tekst: &str) -> Result<VngFormaat, String> {
     VngFormaat::uit_naam(tekst)
-        .ok_or_else(|| format!("onbekend formaat {tekst:?}; kies xlsx, csv, json of pdf"))
+        .ok_or_else(|| t_met("cli.invoer.formaat", &[("tekst", &format!("{tekst:?}"))]))
 }
 
 /// Runs a report command against the database; returns what to print.
@@ -67,33 +61,26 @@ pub async fn uitvoeren(
             formaat,
             uit,
         } => {
-            use opvang_core::format::{aantal_in, datum_in, percentage_in};
-            let taal = i18n::actieve_taal();
             let rapport = vng::rapport(db, peildatum.unwrap_or(vandaag)).await?;
             let rijen = vng::exporteren(&rapport, *formaat, uit)?;
             let mut tekst = String::new();
             for controle in &rapport.controles {
-                tekst.push_str(&i18n::tekst_met(
-                    taal,
+                tekst.push_str(&t_met(
                     "cli.report.controle",
                     &[("melding", &controle.melding)],
                 ));
                 tekst.push('\n');
             }
-            tekst.push_str(&i18n::tekst_met(
-                taal,
+            tekst.push_str(&t_met(
                 "cli.report.vng_geschreven",
                 &[
-                    ("peildatum", &datum_in(taal, rapport.peildatum)),
+                    ("peildatum", &datum(rapport.peildatum)),
                     ("bestand", &uit.display()),
-                    ("rijen", &rijen),
-                    (
-                        "gerealiseerd",
-                        &aantal_in(taal, rapport.totalen.gerealiseerd),
-                    ),
-                    ("bezet", &aantal_in(taal, rapport.totalen.bezet)),
-                    ("graad", &percentage_in(taal, rapport.totalen.graad)),
-                    ("controles", &rapport.controles.len()),
+                    ("rijen", &aantal(rijen as i64)),
+                    ("gerealiseerd", &aantal(rapport.totalen.gerealiseerd)),
+                    ("bezet", &aantal(rapport.totalen.bezet)),
+                    ("graad", &percentage(rapport.totalen.graad)),
+                    ("controles", &aantal(rapport.controles.len() as i64)),
                 ],
             ));
             tekst.push('\n');
@@ -103,23 +90,32 @@ pub async fn uitvoeren(
         ReportOpdracht::Jaarwerkboek { jaar, uit } => {
             let locaties =
                 opvang_core::reports::jaarwerkboek::exporteren(db, *jaar, vandaag, uit).await?;
-            Ok(format!(
-                "Jaarwerkboek {jaar} met {locaties} locaties geschreven naar {}.\n",
-                uit.display()
-            ))
+            let tekst = t_met(
+                "cli.report.jaarwerkboek_geschreven",
+                &[
+                    ("jaar", jaar),
+                    ("locaties", &aantal(locaties as i64)),
+                    ("bestand", &uit.display()),
+                ],
+            );
+            Ok(format!("{tekst}\n"))
         }
     }
 }
 
 fn regel(tekst: &mut String, g: &GebiedTotalen) {
     let t = &g.totalen;
-    tekst.push_str(&format!(
-        "  {:<32} {:>9} plaatsen {:>9} bezet {:>7}\n",
-        g.naam,
-        aantal(t.gerealiseerd),
-        aantal(t.bezet),
-        percentage(t.graad)
-    ));
+    let regel = t_met(
+        "cli.report.gebied",
+        &[
+            ("gebied", &format!("{:<32}", g.naam)),
+            ("plaatsen", &format!("{:>9}", aantal(t.gerealiseerd))),
+            ("bezet", &format!("{:>9}", aantal(t.bezet))),
+            ("graad", &format!("{:>7}", percentage(t.graad))),
+        ],
+    );
+    tekst.push_str(&regel);
+    tekst.push('\n');
 }
 
 /// Reads the report files and prints the aggregated view; a conflict is an error naming the files.
@@ -127,14 +123,16 @@ fn aggregeren(bestanden: &[PathBuf], uit: Option<&std::path::Path>) -> CoreResul
     let a = aggregatie::lezen_paden(bestanden)?;
     let mut tekst = String::new();
     for r in &a.rapporten {
-        tekst.push_str(&format!(
-            "Peildatum {}: {} rijen\n",
-            datum(r.peildatum),
-            r.rijen.len()
-        ));
-        tekst.push_str("Per provincie:\n");
+        let kop = t_met(
+            "cli.report.peildatum",
+            &[
+                ("peildatum", &datum(r.peildatum)),
+                ("rijen", &aantal(r.rijen.len() as i64)),
+            ],
+        );
+        tekst.push_str(&format!("{kop}\n{}\n", t("cli.report.per_provincie")));
         r.provincies.iter().for_each(|g| regel(&mut tekst, g));
-        tekst.push_str("Per veiligheidsregio:\n");
+        tekst.push_str(&format!("{}\n", t("cli.report.per_veiligheidsregio")));
         r.veiligheidsregios
             .iter()
             .for_each(|g| regel(&mut tekst, g));
@@ -143,24 +141,27 @@ fn aggregeren(bestanden: &[PathBuf], uit: Option<&std::path::Path>) -> CoreResul
             &GebiedTotalen {
                 soort: opvang_core::occupancy::GebiedSoort::Land,
                 code: "NL".to_owned(),
-                naam: "Nederland".to_owned(),
+                naam: t("export.vng.totaal_nederland"),
                 totalen: r.totalen.clone(),
             },
         );
     }
-    tekst.push_str(&format!(
-        "{} gemeenterapporten, {} dubbel ingelezen, {} conflicten.\n",
-        a.bronnen.len(),
-        a.dubbel,
-        a.conflicten.len()
-    ));
+    let samenvatting = t_met(
+        "cli.report.samengevoegd",
+        &[
+            ("rapporten", &aantal(a.bronnen.len() as i64)),
+            ("dubbel", &aantal(a.dubbel)),
+            ("conflicten", &aantal(a.conflicten.len() as i64)),
+        ],
+    );
+    tekst.push_str(&format!("{samenvatting}\n"));
     if let Some(c) = a.conflicten.first() {
         print!("{tekst}");
         return Err(CoreError::conflict("fout.cli_report.conflict")
             .met("gemeente", &c.gemeente_naam)
             .met("code", &c.gemeente_code)
             .met("peildatum", &datum(c.peildatum))
-            .met("bestanden", &c.bestanden.join(" en ")));
+            .met("bestanden", &c.bestanden.join(&t("cli.report.en"))));
     }
     if let Some(pad) = uit {
         if a.rapporten.len() > 1 {
@@ -174,7 +175,8 @@ fn aggregeren(bestanden: &[PathBuf], uit: Option<&std::path::Path>) -> CoreResul
         let formaat = VngFormaat::uit_naam(extensie).unwrap_or(VngFormaat::Xlsx);
         if let Some(r) = a.rapporten.first() {
             vng::exporteren(r, formaat, pad)?;
-            tekst.push_str(&format!("Samengevoegd rapport geschreven naar {naam}.\n"));
+            let geschreven = t_met("cli.report.samengevoegd_geschreven", &[("bestand", &naam)]);
+            tekst.push_str(&format!("{geschreven}\n"));
         }
     }
     Ok(tekst)

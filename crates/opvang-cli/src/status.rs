@@ -1,12 +1,13 @@
-//! `opvang status`: the dashboard totals for a peildatum as Dutch text.
+//! `opvang status`: the dashboard totals for a peildatum as text in the language of `--taal`.
 
 use std::fmt::Write;
 
 use chrono::NaiveDate;
-use opvang_core::format::{aantal, datum, percentage};
 use opvang_core::occupancy::{Gebied, SignaalSoort};
 use opvang_core::overview::dashboard;
 use opvang_core::{CoreError, Db};
+
+use crate::tekst::{self, aantal, datum, percentage};
 
 /// The status report for the whole register or one municipality.
 pub async fn rapport(
@@ -15,7 +16,7 @@ pub async fn rapport(
     gemeente: Option<String>,
 ) -> Result<String, CoreError> {
     let (gebied, gebied_naam) = match gemeente {
-        None => (Gebied::land(), "alle gemeenten".to_owned()),
+        None => (Gebied::land(), tekst::t("cli.alle_gemeenten")),
         Some(code) => {
             let code = code.trim().to_uppercase();
             let naam = db
@@ -37,33 +38,42 @@ pub async fn rapport(
     let d = dashboard(db, peildatum, &gebied).await?;
     let t = &d.totalen;
     let mut uit = String::new();
-    let regel = |uit: &mut String, label: &str, waarde: String| {
+    let regel = |uit: &mut String, sleutel: &str, waarde: String| {
+        let label = tekst::t(sleutel);
         let _ = writeln!(uit, "{label:<40}{waarde:>10}");
     };
-    let _ = writeln!(uit, "Stand op {} — {gebied_naam}", datum(peildatum));
+    let doelgroep = |uit: &mut String, sleutel: &str, waarde: i64| {
+        let label = format!("  {}", tekst::t(sleutel));
+        let _ = writeln!(uit, "{label:<40}{:>10}", aantal(waarde));
+    };
+    let _ = writeln!(
+        uit,
+        "{}",
+        tekst::t_met(
+            "cli.status.kop",
+            &[("datum", &datum(peildatum)), ("gebied", &gebied_naam)]
+        )
+    );
     let _ = writeln!(uit);
-    regel(&mut uit, "Locaties met capaciteit", aantal(t.locaties));
-    regel(&mut uit, "Gerealiseerde plaatsen", aantal(t.gerealiseerd));
-    regel(&mut uit, "Niet inzetbaar", aantal(t.niet_inzetbaar));
-    regel(&mut uit, "Inzetbare plaatsen", aantal(t.inzetbaar));
-    regel(&mut uit, "Bezet", aantal(t.bezet));
-    regel(&mut uit, "  ontheemden", aantal(t.bezetting.ontheemden));
+    regel(&mut uit, "cli.status.locaties", aantal(t.locaties));
+    regel(&mut uit, "cli.status.gerealiseerd", aantal(t.gerealiseerd));
     regel(
         &mut uit,
-        "  statushouders",
-        aantal(t.bezetting.statushouders),
+        "cli.status.niet_inzetbaar",
+        aantal(t.niet_inzetbaar),
     );
-    regel(&mut uit, "  asielzoekers", aantal(t.bezetting.asielzoekers));
-    regel(&mut uit, "  overig", aantal(t.bezetting.overig));
-    regel(&mut uit, "Vrij", aantal(t.vrij));
+    regel(&mut uit, "cli.status.inzetbaar", aantal(t.inzetbaar));
+    regel(&mut uit, "cli.status.bezet", aantal(t.bezet));
+    let b = &t.bezetting;
+    doelgroep(&mut uit, "label.doelgroep.ontheemden", b.ontheemden);
+    doelgroep(&mut uit, "label.doelgroep.statushouders", b.statushouders);
+    doelgroep(&mut uit, "label.doelgroep.asielzoekers", b.asielzoekers);
+    doelgroep(&mut uit, "label.doelgroep.overig", b.overig);
+    regel(&mut uit, "cli.status.vrij", aantal(t.vrij));
+    regel(&mut uit, "cli.status.graad", percentage(t.graad));
     regel(
         &mut uit,
-        "Bezettingsgraad (bezet/gerealiseerd)",
-        percentage(t.graad),
-    );
-    regel(
-        &mut uit,
-        "Bezetting inzetbaar (bezet/inzetbaar)",
+        "cli.status.graad_inzetbaar",
         percentage(t.graad_inzetbaar),
     );
     let _ = writeln!(uit);
@@ -71,30 +81,57 @@ pub async fn rapport(
     let lijst = |soort: SignaalSoort| d.signalen.iter().filter(move |s| s.soort == soort);
     let _ = writeln!(
         uit,
-        "Verouderde peilingen (ouder dan {} dagen): {}",
-        d.verouderd_na_dagen, t.verouderd
+        "{}",
+        tekst::t_met(
+            "cli.status.verouderd",
+            &[
+                ("dagen", &d.verouderd_na_dagen),
+                ("aantal", &aantal(t.verouderd)),
+            ]
+        )
     );
     for s in lijst(SignaalSoort::Verouderd) {
         let _ = writeln!(
             uit,
-            "  - {} ({}): laatste peiling {}, {} dagen oud",
-            s.locatie_naam,
-            s.gemeente_naam,
-            s.peildatum.map_or("–".to_owned(), datum),
-            s.waarde
+            "{}",
+            tekst::t_met(
+                "cli.status.verouderd_regel",
+                &[
+                    ("locatie", &s.locatie_naam),
+                    ("gemeente", &s.gemeente_naam),
+                    ("datum", &s.peildatum.map_or("–".to_owned(), datum)),
+                    ("dagen", &aantal(s.waarde)),
+                ]
+            )
         );
     }
-    let _ = writeln!(uit, "Overbezette locaties: {}", t.overbezet);
+    let _ = writeln!(
+        uit,
+        "{}",
+        tekst::t_met("cli.status.overbezet", &[("aantal", &aantal(t.overbezet))])
+    );
     for s in lijst(SignaalSoort::Overbezet) {
         let _ = writeln!(
             uit,
-            "  - {} ({}): {} plaatsen te veel bezet",
-            s.locatie_naam,
-            s.gemeente_naam,
-            aantal(s.waarde)
+            "{}",
+            tekst::t_met(
+                "cli.status.overbezet_regel",
+                &[
+                    ("locatie", &s.locatie_naam),
+                    ("gemeente", &s.gemeente_naam),
+                    ("aantal", &aantal(s.waarde)),
+                ]
+            )
         );
     }
-    let _ = writeln!(uit, "Locaties zonder peiling: {}", t.zonder_peiling);
+    let _ = writeln!(
+        uit,
+        "{}",
+        tekst::t_met(
+            "cli.status.zonder_peiling",
+            &[("aantal", &aantal(t.zonder_peiling))]
+        )
+    );
     for s in lijst(SignaalSoort::ZonderPeiling) {
         let _ = writeln!(uit, "  - {} ({})", s.locatie_naam, s.gemeente_naam);
     }

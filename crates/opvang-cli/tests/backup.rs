@@ -8,6 +8,7 @@ fn opvang(db: &str, args: &[&str]) -> Output {
         .args(["--db", db])
         .args(args)
         .env_remove("OPVANG_DB")
+        .env_remove("OPVANG_TAAL")
         .output()
         .expect("opvang runs")
 }

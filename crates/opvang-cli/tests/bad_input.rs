@@ -70,6 +70,7 @@ async fn every_bad_input_has_its_expected_outcome() {
             .arg("import")
             .arg(&bestand)
             .env_remove("OPVANG_DB")
+            .env_remove("OPVANG_TAAL")
             .output()
             .unwrap();
         let stderr = String::from_utf8_lossy(&uit.stderr);

@@ -8,6 +8,7 @@ fn opvang(db: &std::path::Path, args: &[&str]) -> Output {
         .arg(db)
         .args(args)
         .env_remove("OPVANG_DB")
+        .env_remove("OPVANG_TAAL")
         .output()
         .expect("opvang runs")
 }
@@ -123,6 +124,7 @@ fn accepts_a_postgres_url_for_db() {
             .arg("--db")
             .arg(&url)
             .args(args)
+            .env_remove("OPVANG_TAAL")
             .output()
             .unwrap()
     };
@@ -214,7 +216,11 @@ fn plan_writes_a_dutch_csv_per_month_area_and_group() {
         .count();
     assert_eq!(regels.len() - 1, gebieden * 54 * 5);
     assert!(gebieden >= 1 + 2 + 2 + 8, "{gebieden} areas");
-    assert!(tekst.contains(&format!("{} regels geschreven", regels.len() - 1)));
+    let geschreven = opvang_core::format::aantal(regels.len() as i64 - 1);
+    assert!(
+        tekst.contains(&format!("{geschreven} regels geschreven")),
+        "{tekst}"
+    );
     let land = regels
         .iter()
         .find(|r| r.starts_with("1-11-2026;land;NL;Nederland;totaal;"))
@@ -641,4 +647,90 @@ fn plan_optimaliseer_explains_each_location_in_dutch() {
     let fout = opvang(&db, &["plan", "optimaliseer", "--bezettingsdoel", "120"]);
     assert!(!fout.status.success());
     assert!(stderr(&fout).contains("bezettingsdoel moet tussen 50% en 100%"));
+}
+
+#[test]
+fn help_and_output_follow_the_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("taal.db");
+    let engels = stdout(&opvang(&db, &["--taal", "en", "status", "--help"]));
+    for tekst in [
+        "Shows the totals on a reference date",
+        "Usage: opvang status [OPTIONS]",
+        "Options:",
+        "--peildatum <YYYY-MM-DD>  Reference date as YYYY-MM-DD",
+        "Print help",
+    ] {
+        assert!(engels.contains(tekst), "{tekst:?} not in:\n{engels}");
+    }
+    let nederlands = stdout(&opvang(&db, &["status", "--help"]));
+    for tekst in [
+        "Toont de totalen op een peildatum",
+        "Gebruik: opvang status [OPTIES]",
+        "Opties:",
+        "--peildatum <JJJJ-MM-DD>  Peildatum als JJJJ-MM-DD",
+        "Toon deze hulp",
+    ] {
+        assert!(
+            nederlands.contains(tekst),
+            "{tekst:?} not in:\n{nederlands}"
+        );
+    }
+    assert!(!nederlands.contains("Usage"), "{nederlands}");
+    let via_omgeving = Command::new(env!("CARGO_BIN_EXE_opvang"))
+        .args(["status", "--help"])
+        .env("OPVANG_TAAL", "en")
+        .output()
+        .unwrap();
+    assert!(stdout(&via_omgeving).contains("Usage: opvang status [OPTIONS]"));
+
+    assert!(opvang(&db, &["demo"]).status.success());
+    let status = opvang(
+        &db,
+        &["--taal", "en", "status", "--peildatum", "2026-11-23"],
+    );
+    assert!(status.status.success(), "{}", stderr(&status));
+    let tekst = stdout(&status);
+    assert!(
+        tekst.starts_with("Situation on 23/11/2026 — all municipalities"),
+        "{tekst}"
+    );
+    assert_eq!(waarde(&tekst, "Locations with capacity"), "37");
+    let gerealiseerd = waarde(&tekst, "Realised places");
+    assert!(
+        gerealiseerd.contains(',') && !gerealiseerd.contains('.'),
+        "en-GB thousands: {gerealiseerd}"
+    );
+    let graad = waarde(&tekst, "Occupancy rate (occupied/realised)");
+    assert!(graad.ends_with('%') && graad.contains('.'), "{graad}");
+    assert!(
+        tekst.contains("Outdated counts (older than 14 days): "),
+        "{tekst}"
+    );
+    let nl = stdout(&opvang(&db, &["status", "--peildatum", "2026-11-23"]));
+    assert_eq!(
+        waarde(&nl, "Gerealiseerde plaatsen"),
+        gerealiseerd.replace(',', ".")
+    );
+
+    let fout = opvang(
+        &db,
+        &["--taal", "en", "status", "--peildatum", "2026-13-01"],
+    );
+    assert_eq!(fout.status.code(), Some(2));
+    assert!(
+        stderr(&fout).starts_with(
+            "Error: --peildatum <YYYY-MM-DD>: invalid date \"2026-13-01\"; use YYYY-MM-DD"
+        ),
+        "{}",
+        stderr(&fout)
+    );
+    let fout = opvang(&db, &["status", "--onbekend"]);
+    assert_eq!(fout.status.code(), Some(2));
+    assert!(
+        stderr(&fout).starts_with("Fout: onbekend argument --onbekend"),
+        "{}",
+        stderr(&fout)
+    );
+    assert!(stderr(&fout).contains("Gebruik: opvang status [OPTIES]"));
 }

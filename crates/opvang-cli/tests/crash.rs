@@ -31,7 +31,11 @@ fn groot_bestand(pad: &Path) {
 
 fn opvang(db: &Path, args: &[&str]) -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_opvang"));
-    c.arg("--db").arg(db).args(args).env_remove("OPVANG_DB");
+    c.arg("--db")
+        .arg(db)
+        .args(args)
+        .env_remove("OPVANG_DB")
+        .env_remove("OPVANG_TAAL");
     c
 }
 

@@ -67,6 +67,15 @@ pub fn datum_in(taal: Taal, date: NaiveDate) -> String {
     }
 }
 
+/// A date in digits in `taal`, as the CSV export and the command line write it: Dutch
+/// `23-11-2026` (`4-3-2027`), English (en-GB) `23/11/2026` (`04/03/2027`).
+pub fn datum_cijfers_in(taal: Taal, date: NaiveDate) -> String {
+    match taal {
+        Taal::Nl => datum(date),
+        Taal::En => format!("{:02}/{:02}/{}", date.day(), date.month(), date.year()),
+    }
+}
+
 /// The short name of month `maand` (1–12) in `taal`: `mrt`, `Mar`.
 pub fn maand_kort(taal: Taal, maand: u32) -> String {
     const MAANDEN: [&str; 12] = [
@@ -162,6 +171,8 @@ mod tests {
         assert_eq!(percentage_in(Taal::Nl, Some(999)), "99,9%");
         assert_eq!(datum_in(Taal::En, d), "4 Mar 2027");
         assert_eq!(datum_in(Taal::Nl, d), "4-3-2027");
+        assert_eq!(datum_cijfers_in(Taal::En, d), "04/03/2027");
+        assert_eq!(datum_cijfers_in(Taal::Nl, d), "4-3-2027");
         assert_eq!(maand_lang(Taal::Nl, 3), "maart");
         assert_eq!(maand_lang(Taal::En, 12), "December");
         assert_eq!(getal_in(Taal::En, 2.5), "2.5");
