@@ -18,11 +18,14 @@ TAURI_DRIVER_VERSION="2.1.0"
 CARGO_FUZZ_VERSION="0.13.1"
 
 # Debian packages: WebKitGTK and GTK headers for the build, Xvfb and WebKitWebDriver for headless
-# runs and end-to-end tests, sqlite3 to inspect a database.
+# runs and end-to-end tests, sqlite3 to inspect a database, locales for the nl_NL and en_GB
+# locales the app runs WebKit and GTK in (date fields, file chooser).
 APT_PACKAGES=(
     libwebkit2gtk-4.1-dev libgtk-3-dev libayatana-appindicator3-dev librsvg2-dev libxdo-dev
-    libssl-dev pkg-config file build-essential xvfb xauth webkit2gtk-driver sqlite3
+    libssl-dev pkg-config file build-essential xvfb xauth webkit2gtk-driver sqlite3 locales
 )
+# The system locales of the app's languages (see src-tauri/src/commands/taal.rs).
+LOCALES=(nl_NL.UTF-8 en_GB.UTF-8)
 
 step() { printf '==> %s\n' "$*"; }
 fail() {
@@ -66,6 +69,26 @@ ensure_apt_packages() {
     export DEBIAN_FRONTEND=noninteractive
     "${sudo[@]}" apt-get update -qq </dev/null
     "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" </dev/null >/dev/null
+}
+
+ensure_locales() {
+    local loc missing=()
+    for loc in "${LOCALES[@]}"; do
+        # `locale -a` spells them in lower case without the dash: nl_NL.utf8.
+        locale -a 2>/dev/null | grep -qix "${loc/UTF-8/utf8}" || missing+=("$loc")
+    done
+    if ((${#missing[@]} == 0)); then
+        step "locales present: ${LOCALES[*]}"
+        return
+    fi
+    step "generating locales: ${missing[*]}"
+    local sudo=()
+    ((EUID == 0)) || sudo=(sudo -n)
+    for loc in "${missing[@]}"; do
+        grep -qx "$loc UTF-8" /etc/locale.gen 2>/dev/null ||
+            echo "$loc UTF-8" | "${sudo[@]}" tee -a /etc/locale.gen >/dev/null
+    done
+    "${sudo[@]}" locale-gen >/dev/null
 }
 
 ensure_node_modules() {
@@ -133,6 +156,7 @@ ensure_venv() {
 
 ensure_tools
 ensure_apt_packages
+ensure_locales
 ensure_node_modules
 ensure_ui_build
 if ((WITH_TEST)); then

@@ -88,6 +88,8 @@ pub fn app_builder<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Buil
 }
 
 pub fn run() {
+    let context = tauri::generate_context!();
+    commands::systeemlocale_volgen(&context.config().identifier);
     app_builder(tauri::Builder::default())
         .plugin(tauri_plugin_dialog::init())
         .setup(|app| {
@@ -96,6 +98,6 @@ pub fn run() {
             app.manage(state);
             Ok(())
         })
-        .run(tauri::generate_context!())
+        .run(context)
         .expect("Opvangplanner kon niet starten");
 }

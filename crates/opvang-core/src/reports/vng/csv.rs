@@ -5,7 +5,7 @@ use super::tabel::{cellen, rijen_uit, Cel, GelezenRijen, Waarde};
 use super::teksten::KOLOMMEN;
 use super::VngRapport;
 use crate::error::{CoreError, CoreResult};
-use crate::format::{datum, spreadsheet_veilig};
+use crate::format::{datum_cijfers_in, spreadsheet_veilig};
 use crate::i18n::{self, Taal};
 
 /// A rate as Excel in `taal` reads a percentage: `999` → `99,9%` (English `99.9%`); empty
@@ -21,15 +21,11 @@ fn percentage(taal: Taal, tenths: Option<i64>) -> String {
 /// The text of one cell; only text passes through [`spreadsheet_veilig`], numbers stay numbers.
 /// Dates are written as Excel in `taal` reads them: `23-11-2026`, English `23/11/2026`.
 pub(super) fn cel_tekst(taal: Taal, cel: &Cel) -> String {
-    use chrono::Datelike;
     match cel {
         Cel::Tekst(t) => spreadsheet_veilig(t).into_owned(),
         Cel::Aantal(n) => n.to_string(),
         Cel::Percentage(p) => percentage(taal, *p),
-        Cel::Datum(d) => match taal {
-            Taal::Nl => datum(*d),
-            Taal::En => format!("{:02}/{:02}/{}", d.day(), d.month(), d.year()),
-        },
+        Cel::Datum(d) => datum_cijfers_in(taal, *d),
     }
 }
 
