@@ -11,6 +11,8 @@ use std::time::Instant;
 use chrono::{Datelike, Duration, NaiveDate};
 
 use crate::error::{CoreError, CoreResult};
+use crate::format::aantal_in;
+use crate::i18n;
 use crate::locations::{
     Beheerder, CapaciteitInvoer, CapaciteitPeriode, Financiering, LocatieFilter, LocatieInvoer,
     LocatieStatus, LocatieType, Vergunning,
@@ -522,11 +524,16 @@ pub async fn genereren(
             uitslag.statuswijzigingen += l.statussen.len() as u64;
             uitslag.peilingen += l.peilingen.len() as u64;
         }
-        voortgang(Voortgang {
-            gedaan: uitslag.locaties,
-            totaal: aantal as u64,
-            bericht: format!("{} van {aantal} locaties", uitslag.locaties),
-        });
+        let taal = i18n::actieve_taal();
+        voortgang(Voortgang::nieuw(
+            uitslag.locaties,
+            aantal as u64,
+            "voortgang.benchdata",
+            &[
+                ("gedaan", &aantal_in(taal, uitslag.locaties as i64)),
+                ("totaal", &aantal_in(taal, aantal as i64)),
+            ],
+        ));
     }
     uitslag.bezettingsrijen = uitslag.peilingen * 3;
     uitslag.seconden = start.elapsed().as_secs_f64();

@@ -139,11 +139,12 @@ pub async fn laden(
                 vul_locatie(db, &mut toeval, locatie.id, rol, eerste_peiling, vandaag).await?;
             }
             aantal += 1;
-            voortgang(Voortgang {
-                gedaan: aantal as u64,
+            voortgang(Voortgang::nieuw(
+                aantal as u64,
                 totaal,
-                bericht: format!("{} toegevoegd", invoer.naam),
-            });
+                "voortgang.demo",
+                &[("naam", &invoer.naam)],
+            ));
         }
     }
     Ok(aantal)
@@ -224,7 +225,7 @@ fn demo_invoer(
         vloeroppervlak: Some(wooneenheden * toeval.tussen(14, 45)),
         kosten_per_jaar: None,
         pipeline_kans: (rol == Rol::InVoorbereiding).then_some(if index == 9 { 80 } else { 50 }),
-        notities: "Fictieve demolocatie.".to_owned(),
+        notities: crate::i18n::tekst(crate::i18n::actieve_taal(), "voorbeeld.demo.notitie"),
     }
 }
 

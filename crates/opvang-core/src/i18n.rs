@@ -254,7 +254,7 @@ mod tests {
     /// `i18n::tekst*(taal, …)`. A string literal must be a key; a key built with `format!` is the
     /// old way of writing a message and is reported too.
     fn gebruikte_sleutels(bron: &str) -> Vec<String> {
-        const AANROEPEN: [(&str, usize); 8] = [
+        const AANROEPEN: [(&str, usize); 9] = [
             ("CoreError::validatie(", 1),
             ("CoreError::niet_gevonden(", 0),
             ("CoreError::conflict(", 0),
@@ -263,17 +263,22 @@ mod tests {
             ("CoreError::geen_rechten(", 0),
             ("i18n::tekst(", 1),
             ("i18n::tekst_met(", 1),
+            ("Voortgang::nieuw(", 2),
         ];
         let mut uit = Vec::new();
         // Keys kept in tables (export headers, labels): every literal that looks like `fout.x.y`,
-        // `export.x.y`, `label.x.y`, `pdf.x.y`, `opmaak.x.y` or `cli.x.y`.
-        for prefix in [
-            "\"fout.",
-            "\"export.",
-            "\"label.",
-            "\"pdf.",
-            "\"opmaak.",
-            "\"cli.",
+        // `export.x.y`, `label.x.y`, `pdf.x.y`, `opmaak.x.y`, `cli.x.y`, `uitleg.x.y`,
+        // `voorbeeld.x.y` or `voortgang.x`.
+        for (prefix, punten) in [
+            ("\"fout.", 2),
+            ("\"export.", 2),
+            ("\"label.", 2),
+            ("\"pdf.", 2),
+            ("\"opmaak.", 2),
+            ("\"cli.", 2),
+            ("\"uitleg.", 2),
+            ("\"voorbeeld.", 2),
+            ("\"voortgang.", 1),
         ] {
             for (begin, _) in bron.match_indices(prefix) {
                 let rest = &bron[begin + 1..];
@@ -282,7 +287,7 @@ mod tests {
                 let vorm = sleutel
                     .chars()
                     .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '.');
-                if vorm && sleutel.matches('.').count() >= 2 {
+                if vorm && sleutel.matches('.').count() >= punten {
                     uit.push(sleutel.to_owned());
                 }
             }
@@ -300,23 +305,37 @@ mod tests {
         uit
     }
 
-    /// The modules that write what people read from the core (import problems, report files,
-    /// PDFs, formatted numbers and dates) spell no prose themselves: outside their tests, every
-    /// string literal of two or more words is a catalog key's text, never a Dutch sentence.
-    /// (`expect` messages are for developers and may stay.)
+    /// Files of the core that may spell words in code: the fictional proper names of the demo and
+    /// benchmark data sets are data, not texts; the fuzzing bodies and the test database helper
+    /// only speak to developers.
+    const GEEN_TEKSTEN: [&str; 4] = ["demo.rs", "benchdata.rs", "fuzzing.rs", "testdb.rs"];
+
+    /// No module of the core spells prose itself (import problems, report files, PDFs, formatted
+    /// numbers, the optimiser's explanations, scenario and suitability texts, storage errors,
+    /// progress): outside tests, every string literal of two or more words is SQL or a catalog
+    /// key, never a Dutch sentence. (`expect`/`panic!` messages are for developers and may stay.)
     #[test]
-    fn import_report_and_pdf_modules_hold_no_texts() {
+    fn core_modules_hold_no_texts() {
         let kern = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
         let mut bestanden = Vec::new();
-        for map in ["import", "reports"] {
-            verzamel(&kern.join(map), &mut bestanden);
+        verzamel(&kern, &mut bestanden);
+        for map in [
+            "import",
+            "reports",
+            "planning",
+            "suitability",
+            "storage",
+            "format",
+        ] {
+            assert!(
+                bestanden.iter().any(|p| p.starts_with(kern.join(map))),
+                "{map} is scanned"
+            );
         }
-        bestanden.push(kern.join("reviews/dossier_pdf.rs"));
-        bestanden.push(kern.join("format/mod.rs"));
         let mut gevonden = Vec::new();
         for pad in &bestanden {
             let naam = pad.file_name().unwrap().to_string_lossy();
-            if naam == "tests.rs" || naam.ends_with("_tests.rs") {
+            if naam == "tests.rs" || naam.ends_with("_tests.rs") || GEEN_TEKSTEN.contains(&&*naam) {
                 continue;
             }
             let bron = std::fs::read_to_string(pad).unwrap();
@@ -330,54 +349,141 @@ mod tests {
             "texts to move into i18n/*.json: {gevonden:#?}"
         );
         let voorbeeld = "let x = format!(\"{} is te groot\", n);\n// \"in een opmerking\"\n\
-                         .expect(\"a valid date here\"); \"fout.import.x\" \"{naam} {datum}\"";
-        assert_eq!(proza(voorbeeld), vec!["{} is te groot".to_owned()]);
+                         .expect(\"a valid date here\"); \"fout.import.x\" \"{naam} {datum}\"\n\
+                         let y = \"Een zin over \\\n      twee regels\"; let c = '\"';\n\
+                         sqlx::query(\"SELECT naam FROM locatie WHERE id = $1\"); b\"twee woorden\"\n\
+                         let k = \"locatie_id, peildatum\"; let r = r#\"rauwe \"tekst\" hier\"#;\n\
+                         panic!(\"voor ontwikkelaars\"); let v = format!(\"criteria.{i}.rubriek\");";
+        assert_eq!(
+            proza(voorbeeld),
+            vec![
+                "{} is te groot".to_owned(),
+                "Een zin over twee regels".to_owned(),
+                "rauwe \"tekst\" hier".to_owned(),
+            ]
+        );
     }
 
-    /// String literals outside comments and `expect(…)` with at least two words (runs of letters
-    /// between spaces); catalog keys, paths, date formats and placeholders have none.
+    /// Uppercase SQL words: a literal with one of them is a statement, not prose.
+    const SQL: [&str; 16] = [
+        "SELECT", "FROM", "WHERE", "JOIN", "INSERT", "UPDATE", "DELETE", "VALUES", "PRAGMA",
+        "VACUUM", "AS", "CAST", "COALESCE", "NULL", "ORDER", "SHOW",
+    ];
+
+    /// Calls whose message is for developers.
+    const VOOR_ONTWIKKELAARS: [&str; 4] = ["expect(", "panic!(", "unreachable!(", "eprintln!("];
+
+    /// String literals outside comments (byte strings left out), multi-line ones joined as Rust
+    /// reads them, that have at least two words (runs of two or more letters between spaces,
+    /// placeholders not counted) and are neither SQL, a list of column names nor the message of
+    /// a developer's call; catalog keys, paths, date formats and placeholders have no words.
     fn proza(bron: &str) -> Vec<String> {
         let mut uit = Vec::new();
-        for regel in bron.lines() {
-            let regel = regel.trim_start();
-            if regel.starts_with("//") {
-                continue;
+        for (voor, tekst) in letterlijken(bron) {
+            let zonder: String = tekst
+                .split('{')
+                .enumerate()
+                .map(|(i, deel)| match (i, deel.split_once('}')) {
+                    (0, _) | (_, None) => deel,
+                    (_, Some((_, na))) => na,
+                })
+                .collect();
+            let woorden: Vec<&str> = zonder
+                .split_whitespace()
+                .filter(|w| {
+                    !w.contains('%') && w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                })
+                .collect();
+            let sql = zonder
+                .split(|c: char| !c.is_ascii_alphabetic())
+                .any(|w| SQL.contains(&w));
+            let kolommen = tekst.contains(',')
+                && tekst.split(',').all(|k| {
+                    k.trim().chars().all(|c| {
+                        c.is_ascii_lowercase() || c.is_ascii_digit() || "_.$()*".contains(c)
+                    })
+                });
+            let ontwikkelaar = VOOR_ONTWIKKELAARS.iter().any(|a| voor.ends_with(a));
+            if woorden.len() >= 2 && !sql && !kolommen && !ontwikkelaar {
+                uit.push(tekst);
             }
-            let mut rest = regel;
-            while let Some(begin) = rest.find('"') {
-                let voor = &rest[..begin];
-                let na = &rest[begin + 1..];
-                let mut eind = None;
-                let mut vorige = ' ';
-                for (i, c) in na.char_indices() {
-                    if c == '"' && vorige != '\\' {
-                        eind = Some(i);
-                        break;
+        }
+        uit
+    }
+
+    /// The string literals of `bron` outside comments, without byte strings, each with the code
+    /// before it (trimmed at the end); escapes stay as written, a `\` line continuation is joined.
+    fn letterlijken(bron: &str) -> Vec<(&str, String)> {
+        let b = bron.as_bytes();
+        let ident = |i: usize| b[i].is_ascii_alphanumeric() || b[i] == b'_';
+        let mut uit = Vec::new();
+        let mut i = 0;
+        while i < b.len() {
+            match b[i] {
+                b'/' if b.get(i + 1) == Some(&b'/') => {
+                    i = bron[i..].find('\n').map_or(b.len(), |n| i + n);
+                }
+                b'/' if b.get(i + 1) == Some(&b'*') => {
+                    i = bron[i..].find("*/").map_or(b.len(), |n| i + n + 2);
+                }
+                b'\'' => {
+                    // A character literal ('"', '\"', '€'); a lifetime has no closing quote.
+                    let na = &bron[i + 1..];
+                    i += match na.chars().next() {
+                        Some('\\') => na[1..].find('\'').map_or(na.len(), |n| n + 2) + 1,
+                        Some(c) if na[c.len_utf8()..].starts_with('\'') => c.len_utf8() + 2,
+                        _ => 1,
+                    };
+                }
+                b'"' => {
+                    let mut begin = i;
+                    let mut hekjes = 0;
+                    while begin > 0 && b[begin - 1] == b'#' {
+                        begin -= 1;
+                        hekjes += 1;
                     }
-                    vorige = if vorige == '\\' { ' ' } else { c };
+                    let rauw = begin > 0 && b[begin - 1] == b'r';
+                    let voorvoegsel = if rauw { begin - 1 } else { i };
+                    let bytes = voorvoegsel > 0
+                        && b[voorvoegsel - 1] == b'b'
+                        && !(voorvoegsel > 1 && ident(voorvoegsel - 2));
+                    let voor = bron[..voorvoegsel.saturating_sub(usize::from(bytes))].trim_end();
+                    let (tekst, eind) = if rauw {
+                        let sluit = format!("\"{}", "#".repeat(hekjes));
+                        let n = bron[i + 1..].find(&sluit).unwrap_or(b.len() - i - 1);
+                        (bron[i + 1..i + 1 + n].to_owned(), i + 1 + n + sluit.len())
+                    } else {
+                        let mut tekst = String::new();
+                        let mut j = i + 1;
+                        while let Some(c) = bron[j..].chars().next() {
+                            if c == '"' {
+                                break;
+                            }
+                            j += c.len_utf8();
+                            if c == '\\' {
+                                let rest = &bron[j..];
+                                if rest.starts_with('\n') {
+                                    // A line continuation: the newline and the indentation go.
+                                    j += rest.len() - rest.trim_start().len();
+                                    continue;
+                                }
+                                // An escape stays as written; an escaped quote ends nothing.
+                                tekst.push('\\');
+                                let Some(e) = rest.chars().next() else { break };
+                                tekst.push(e);
+                                j += e.len_utf8();
+                                continue;
+                            }
+                            tekst.push(c);
+                        }
+                        (tekst, j + 1)
+                    };
+                    if !bytes {
+                        uit.push((voor, tekst));
+                    }
+                    i = eind;
                 }
-                let Some(eind) = eind else { break };
-                let tekst = &na[..eind];
-                rest = &na[eind + 1..];
-                // Placeholders such as `{naam}` are not words.
-                let zonder: String = tekst
-                    .split('{')
-                    .enumerate()
-                    .map(|(i, deel)| match (i, deel.split_once('}')) {
-                        (0, _) | (_, None) => deel,
-                        (_, Some((_, na))) => na,
-                    })
-                    .collect::<Vec<_>>()
-                    .join(" ");
-                let woorden = zonder
-                    .split_whitespace()
-                    .filter(|w| {
-                        !w.contains('%') && w.chars().filter(|c| c.is_alphabetic()).count() >= 2
-                    })
-                    .count();
-                if woorden >= 2 && !voor.trim_end().ends_with("expect(") {
-                    uit.push(tekst.to_owned());
-                }
+                _ => i += 1,
             }
         }
         uit

@@ -58,24 +58,22 @@ impl NormbedragInvoer {
 }
 
 /// The documented historic BOOO rates (DESIGN.md §5): € 100 per realised GOO place per day at
-/// the start of 2022 and € 83 from 15 October 2022. Examples to load, not current rates.
+/// the start of 2022 and € 83 from 15 October 2022. Examples to load, not current rates; their
+/// notes are written in the active language (once loaded they are the planner's data).
 pub fn voorbeeld_booo_2022() -> Vec<NormbedragInvoer> {
+    let taal = crate::i18n::actieve_taal();
     vec![
         NormbedragInvoer {
             regeling: Financiering::Booo,
             geldig_vanaf: NaiveDate::from_ymd_opt(2022, 1, 1).expect("valid date"),
             bedrag_cent: 10_000,
-            toelichting: "BOOO-normbedrag begin 2022 (€ 100 per \
-                          gerealiseerde GOO-plaats per dag). Geen actueel tarief."
-                .to_owned(),
+            toelichting: crate::i18n::tekst(taal, "voorbeeld.normbedrag.booo_begin_2022"),
         },
         NormbedragInvoer {
             regeling: Financiering::Booo,
             geldig_vanaf: NaiveDate::from_ymd_opt(2022, 10, 15).expect("valid date"),
             bedrag_cent: 8_300,
-            toelichting: "BOOO-normbedrag vanaf 15 oktober 2022 (€ 83 \
-                          per gerealiseerde GOO-plaats per dag). Geen actueel tarief."
-                .to_owned(),
+            toelichting: crate::i18n::tekst(taal, "voorbeeld.normbedrag.booo_oktober_2022"),
         },
     ]
 }

@@ -1,7 +1,8 @@
 //! The plan optimiser (DESIGN.md §5): per location keep, convert or close at the end of its lease,
 //! so that every municipality's projected demand is covered at a chosen occupancy target at the
 //! least cost. A small mixed-integer programme per municipality, solved by good_lp's pure-Rust
-//! `microlp` backend; every decision comes with a Dutch explanation.
+//! `microlp` backend; every decision comes with an explanation in the active language (catalog
+//! section `uitleg.optimaliseren`).
 //!
 //! The model and its assumptions:
 //! - A decision takes effect in the first month after the lease or permit ends; a location
@@ -33,7 +34,8 @@ use ts_rs::TS;
 use super::projectie::{capaciteit_op, eerste_van_maand, ombouwmaanden};
 use super::{peildata, Normbedrag, Ombouw, PlanInvoer, Projectie, Scenario};
 use crate::error::{CoreError, CoreResult};
-use crate::format::datum;
+use crate::format::{aantal_in, datum_in, maand_lang};
+use crate::i18n::{self, Taal};
 use crate::locations::LocatieStatus;
 use crate::occupancy::GebiedSoort;
 
@@ -186,7 +188,8 @@ struct Kandidaat {
     bewoners: i64,
     kosten_behouden: i64,
     ombouwkosten: Option<i64>,
-    waarom_niet_ombouwen: Option<String>,
+    /// Catalog key of the reason it cannot be converted.
+    waarom_niet_ombouwen: Option<&'static str>,
 }
 
 /// Optimises the municipalities of `projectie` (projected from `invoer` under `scenario`).
@@ -199,6 +202,7 @@ pub fn optimaliseren(
     instellingen: &OptimalisatieInstellingen,
 ) -> CoreResult<Optimalisatie> {
     instellingen.valideer()?;
+    let taal = i18n::actieve_taal();
     let data = peildata(invoer.start, scenario.tot_maand);
     let m = data.len();
     let dagen: Vec<i64> = (0..m)
@@ -314,19 +318,13 @@ pub fn optimaliseren(
                 .and_then(ombouwkosten_bij_score)
                 .or(instellingen.ombouwkosten_per_wooneenheid_cent);
             let (ombouwkosten, waarom_niet_ombouwen) = if !extra.ombouwbaar {
-                (
-                    None,
-                    Some("niet beoordeeld als geschikt voor ombouw en geen akkoord".to_owned()),
-                )
+                (None, Some("uitleg.optimaliseren.niet_ombouwbaar"))
             } else if let (Some(u), Some(p)) = (eenheden, per_eenheid) {
                 (Some(u * p), None)
             } else if eenheden.is_none() {
-                (None, Some("aantal wooneenheden onbekend".to_owned()))
+                (None, Some("uitleg.optimaliseren.wooneenheden_onbekend"))
             } else {
-                (
-                    None,
-                    Some("ombouwkosten per wooneenheid onbekend".to_owned()),
-                )
+                (None, Some("uitleg.optimaliseren.ombouwkosten_onbekend"))
             };
             kandidaten.push(Kandidaat {
                 locatie_id: loc.id,
@@ -341,6 +339,7 @@ pub fn optimaliseren(
             });
         }
         gemeenten.push(gemeente_oplossen(
+            taal,
             &gm.code,
             &gm.naam,
             &kandidaten,
@@ -367,31 +366,26 @@ pub fn optimaliseren(
     })
 }
 
-fn euro(cent: i64) -> String {
-    crate::format::aantal((cent + 50) / 100)
+/// Whole euros from cents, written the way of `taal` (`150.000`, `150,000`).
+fn euro(taal: Taal, cent: i64) -> String {
+    aantal_in(taal, (cent + 50) / 100)
 }
 
-fn maand(d: NaiveDate) -> String {
-    const NAMEN: [&str; 12] = [
-        "januari",
-        "februari",
-        "maart",
-        "april",
-        "mei",
-        "juni",
-        "juli",
-        "augustus",
-        "september",
-        "oktober",
-        "november",
-        "december",
-    ];
+/// A month with its year: `juli 2027`, `July 2027`.
+fn maand(taal: Taal, d: NaiveDate) -> String {
     use chrono::Datelike;
-    format!("{} {}", NAMEN[d.month0() as usize], d.year())
+    format!("{} {}", maand_lang(taal, d.month()), d.year())
+}
+
+/// Two sentences of an explanation, one after the other.
+fn en_dan(eerste: String, tweede: String) -> String {
+    format!("{eerste} {tweede}")
 }
 
 /// Solves one municipality's programme and explains each decision.
+#[allow(clippy::too_many_arguments)]
 fn gemeente_oplossen(
+    taal: Taal,
     code: &str,
     naam: &str,
     kandidaten: &[Kandidaat],
@@ -449,16 +443,19 @@ fn gemeente_oplossen(
             }
         }
     }
+    let getal = |n: i64| aantal_in(taal, n);
     let mut toelichting = (!onvermijdelijk.is_empty()).then(|| {
         let k = onvermijdelijk[0];
-        format!(
-            "Al vóór het eerste besluit is er in {} maand(en) een tekort (eerste: {}, {} plaatsen \
-             nodig bij {doel}% bezetting, {} beschikbaar); geen besluit over bestaande locaties \
-             kan dat voorkomen.",
-            onvermijdelijk.len(),
-            maand(data[k]),
-            nodig(k),
-            aanbod[k]
+        i18n::tekst_met(
+            taal,
+            "uitleg.optimaliseren.tekort_voor_besluit",
+            &[
+                ("maanden", &onvermijdelijk.len()),
+                ("maand", &maand(taal, data[k])),
+                ("nodig", &getal(nodig(k))),
+                ("doel", &doel),
+                ("beschikbaar", &getal(aanbod[k])),
+            ],
         )
     });
     if let Some((k, tekort)) = ontoereikend {
@@ -468,20 +465,22 @@ fn gemeente_oplossen(
                 .filter(|c| k >= c.t)
                 .map(|c| c.plaatsen)
                 .sum::<i64>();
-        let uitleg = format!(
-            "Geen plan dekt de vraag in {naam}: in {} zijn {} plaatsen nodig (vraag {} bij een \
-             bezettingsdoel van {doel}%), maar ook als alle locaties blijven (en geschikte \
-             locaties worden omgebouwd) is het aanbod {alle} plaatsen; er zijn nog {tekort} \
-             plaatsen extra nodig, bijvoorbeeld een nieuwe locatie of een lager bezettingsdoel. \
-             In die maand en {} andere blijft elke locatie open of wordt omgebouwd; de besluiten \
-             hieronder dekken zoveel als mogelijk is.",
-            maand(data[k]),
-            nodig(k),
-            vraag[k],
-            ontoereikende_maanden - 1,
+        let uitleg = i18n::tekst_met(
+            taal,
+            "uitleg.optimaliseren.ontoereikend",
+            &[
+                ("naam", &naam),
+                ("maand", &maand(taal, data[k])),
+                ("nodig", &getal(nodig(k))),
+                ("vraag", &getal(vraag[k])),
+                ("doel", &doel),
+                ("aanbod", &getal(alle)),
+                ("tekort", &getal(tekort)),
+                ("andere", &(ontoereikende_maanden - 1)),
+            ],
         );
         toelichting = Some(match toelichting {
-            Some(t) => format!("{uitleg} {t}"),
+            Some(t) => en_dan(uitleg, t),
             None => uitleg,
         });
     }
@@ -543,8 +542,10 @@ fn gemeente_oplossen(
                 code: code.to_owned(),
                 naam: naam.to_owned(),
                 haalbaar: false,
-                toelichting: Some(format!(
-                    "Geen plan dekt de vraag in {naam} bij een bezettingsdoel van {doel}%."
+                toelichting: Some(i18n::tekst_met(
+                    taal,
+                    "uitleg.optimaliseren.onhaalbaar",
+                    &[("naam", &naam), ("doel", &doel)],
                 )),
                 kosten_cent: 0,
                 besluiten: Vec::new(),
@@ -596,48 +597,61 @@ fn gemeente_oplossen(
     let mut totaal = 0;
     for (c, &keuze) in kandidaten.iter().zip(&keuzes) {
         let per = data[c.t];
+        let datum = datum_in(taal, per);
         let (bindend, uitleg) = match keuze {
             Keuze::Behouden => {
                 totaal += c.kosten_behouden;
                 let zonder = doel * c.plaatsen;
-                let alternatief = c.ombouwkosten.map_or_else(
-                    || {
-                        format!(
-                            " Ombouwen kan niet ({}).",
-                            c.waarom_niet_ombouwen.as_deref().unwrap_or("niet mogelijk")
+                let alternatief = match c.ombouwkosten {
+                    None => {
+                        let reden = c
+                            .waarom_niet_ombouwen
+                            .unwrap_or("uitleg.optimaliseren.niet_mogelijk");
+                        i18n::tekst_met(
+                            taal,
+                            "uitleg.optimaliseren.ombouwen_kan_niet",
+                            &[("reden", &i18n::tekst(taal, reden))],
                         )
-                    },
-                    |o| {
-                        format!(
-                            " Ombouwen (€ {}) zou de vraag met {} bewoners verlagen, te weinig om \
-                             de {} plaatsen te vervangen.",
-                            euro(o),
-                            c.bewoners,
-                            c.plaatsen
-                        )
-                    },
-                );
+                    }
+                    Some(o) => i18n::tekst_met(
+                        taal,
+                        "uitleg.optimaliseren.ombouwen_te_weinig",
+                        &[
+                            ("kosten", &euro(taal, o)),
+                            ("bewoners", &getal(c.bewoners)),
+                            ("plaatsen", &getal(c.plaatsen)),
+                        ],
+                    ),
+                };
                 match krapste(c, zonder) {
                     Some((k, s)) if s < 0 => (
                         Some(data[k]),
-                        format!(
-                            "Behouden vanaf {}: zonder deze {} plaatsen ontstaat in {} een tekort \
-                             van {} plaatsen ({} nodig bij {doel}% bezetting). Kosten € {} tot het \
-                             einde van de projectie.{alternatief}",
-                            datum(per),
-                            c.plaatsen,
-                            maand(data[k]),
-                            -plaatsen_van(s),
-                            nodig(k),
-                            euro(c.kosten_behouden)
+                        en_dan(
+                            i18n::tekst_met(
+                                taal,
+                                "uitleg.optimaliseren.behouden_tekort",
+                                &[
+                                    ("datum", &datum),
+                                    ("plaatsen", &getal(c.plaatsen)),
+                                    ("maand", &maand(taal, data[k])),
+                                    ("tekort", &getal(-plaatsen_van(s))),
+                                    ("nodig", &getal(nodig(k))),
+                                    ("doel", &doel),
+                                    ("kosten", &euro(taal, c.kosten_behouden)),
+                                ],
+                            ),
+                            alternatief,
                         ),
                     ),
                     _ => (
                         None,
-                        format!(
-                            "Behouden vanaf {}: sluiten bespaart niets (kosten € {}).",
-                            datum(per),
-                            euro(c.kosten_behouden)
+                        i18n::tekst_met(
+                            taal,
+                            "uitleg.optimaliseren.behouden_bespaart_niets",
+                            &[
+                                ("datum", &datum),
+                                ("kosten", &euro(taal, c.kosten_behouden)),
+                            ],
                         ),
                     ),
                 }
@@ -646,46 +660,58 @@ fn gemeente_oplossen(
                 let kosten = c.ombouwkosten.unwrap_or(0);
                 totaal += kosten;
                 let zonder = 100 * c.bewoners;
-                let reden = match krapste(c, zonder) {
+                let hoofd = i18n::tekst_met(
+                    taal,
+                    "uitleg.optimaliseren.ombouwen",
+                    &[
+                        ("datum", &datum),
+                        ("kosten", &euro(taal, kosten)),
+                        ("behouden", &euro(taal, c.kosten_behouden)),
+                        ("bewoners", &getal(c.bewoners)),
+                    ],
+                );
+                match krapste(c, zonder) {
                     Some((k, s)) if s < 0 => (
                         Some(data[k]),
-                        format!(
-                            " Sluiten kan niet: zonder de {} bewoners die blijven wonen ontstaat \
-                             in {} een tekort van {} plaatsen.",
-                            c.bewoners,
-                            maand(data[k]),
-                            -plaatsen_van(s)
+                        en_dan(
+                            hoofd,
+                            i18n::tekst_met(
+                                taal,
+                                "uitleg.optimaliseren.sluiten_kan_niet",
+                                &[
+                                    ("bewoners", &getal(c.bewoners)),
+                                    ("maand", &maand(taal, data[k])),
+                                    ("tekort", &getal(-plaatsen_van(s))),
+                                ],
+                            ),
                         ),
                     ),
-                    _ => (None, String::new()),
-                };
-                (
-                    reden.0,
-                    format!(
-                        "Ombouwen per {}: ombouwkosten € {} zijn lager dan € {} voor behouden als \
-                         opvang; de {} bewoners blijven wonen, dus de vraag daalt met {}.{}",
-                        datum(per),
-                        euro(kosten),
-                        euro(c.kosten_behouden),
-                        c.bewoners,
-                        c.bewoners,
-                        reden.1
-                    ),
-                )
+                    _ => (None, hoofd),
+                }
             }
             Keuze::Sluiten => match krapste(c, 0) {
                 Some((k, s)) => (
                     Some(data[k]),
-                    format!(
-                        "Sluiten per {}: het overige aanbod dekt de vraag; de krapste maand is {} \
-                         met {} plaatsen over bij {doel}% bezetting. Bespaart € {}.",
-                        datum(per),
-                        maand(data[k]),
-                        plaatsen_van(s),
-                        euro(c.kosten_behouden)
+                    i18n::tekst_met(
+                        taal,
+                        "uitleg.optimaliseren.sluiten",
+                        &[
+                            ("datum", &datum),
+                            ("maand", &maand(taal, data[k])),
+                            ("over", &getal(plaatsen_van(s))),
+                            ("doel", &doel),
+                            ("kosten", &euro(taal, c.kosten_behouden)),
+                        ],
                     ),
                 ),
-                None => (None, format!("Sluiten per {}.", datum(per))),
+                None => (
+                    None,
+                    i18n::tekst_met(
+                        taal,
+                        "uitleg.optimaliseren.sluiten_kort",
+                        &[("datum", &datum)],
+                    ),
+                ),
             },
         };
         besluiten.push(LocatieBesluit {
@@ -701,7 +727,7 @@ fn gemeente_oplossen(
         });
     }
     if toelichting.is_none() && besluiten.is_empty() {
-        toelichting = Some("Geen locaties om over te besluiten.".to_owned());
+        toelichting = Some(i18n::tekst(taal, "uitleg.optimaliseren.geen_locaties"));
     }
     Ok(GemeenteOptimalisatie {
         code: code.to_owned(),
@@ -711,4 +737,55 @@ fn gemeente_oplossen(
         kosten_cent: totaal,
         besluiten,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn explains_in_the_language_asked_for() {
+        let kandidaat = Kandidaat {
+            locatie_id: 1,
+            naam: "A".to_owned(),
+            t: 0,
+            plaatsen: 50,
+            status_quo: vec![50, 50],
+            bewoners: 0,
+            kosten_behouden: 12_345_600,
+            ombouwkosten: None,
+            waarom_niet_ombouwen: Some("uitleg.optimaliseren.wooneenheden_onbekend"),
+        };
+        let data = [d("2027-07-01"), d("2027-08-01")];
+        let uitleg = |taal| {
+            gemeente_oplossen(
+                taal,
+                "GM0344",
+                "Utrecht",
+                std::slice::from_ref(&kandidaat),
+                &[0, 0],
+                &[50, 50],
+                &data,
+                95,
+            )
+            .unwrap()
+            .besluiten[0]
+                .uitleg
+                .clone()
+        };
+        assert_eq!(
+            uitleg(Taal::En),
+            "Close from 1 Jul 2027: the remaining supply covers the demand; the tightest month is \
+             July 2027 with 0 places to spare at 95% occupancy. Saves €123,456."
+        );
+        assert_eq!(
+            uitleg(Taal::Nl),
+            "Sluiten per 1-7-2027: het overige aanbod dekt de vraag; de krapste maand is juli 2027 \
+             met 0 plaatsen over bij 95% bezetting. Bespaart € 123.456."
+        );
+    }
 }

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::error::{CoreError, CoreResult};
+use crate::i18n;
 use crate::occupancy::Doelgroep;
 
 /// A parameter value: fixed when `min == max`, otherwise drawn uniformly per Monte Carlo run.
@@ -99,8 +100,8 @@ pub const SCENARIO_NAMEN: [&str; 3] = ["standaard", "hoge_instroom", "snelle_doo
 
 /// The description of built-in scenario `naam` in the active language.
 fn ingebouwde_beschrijving(naam: &str) -> String {
-    crate::i18n::tekst(
-        crate::i18n::actieve_taal(),
+    i18n::tekst(
+        i18n::actieve_taal(),
         &format!("label.scenario_beschrijving.{naam}"),
     )
 }
@@ -249,7 +250,8 @@ impl Scenario {
                 "fout.planning_scenario.projectie_loopt_ten_minste",
             ));
         }
-        let bereik = |veld: &str, label: &str, b: Bereik, max: i64| -> CoreResult<()> {
+        let taal = i18n::actieve_taal();
+        let bereik = |veld: &str, label: String, b: Bereik, max: i64| -> CoreResult<()> {
             if b.min < 0 || b.max > max || b.min > b.max {
                 return Err(
                     CoreError::validatie(veld, "fout.planning_scenario.moet_bereik_0_tot")
@@ -260,48 +262,50 @@ impl Scenario {
             Ok(())
         };
         for s in &self.stromen {
-            let g = s.doelgroep.code();
+            let groep = s.doelgroep.label(taal);
+            let label = |sleutel: &str| i18n::tekst_met(taal, sleutel, &[("doelgroep", &groep)]);
             bereik(
                 "instroom_promille",
-                &format!("De instroom van {g} (‰ per maand)"),
+                label("label.scenarioveld.instroom"),
                 s.instroom_promille,
                 1000,
             )?;
             bereik(
                 "uitstroom_woning_promille",
-                &format!("De uitstroom naar woonruimte van {g} (‰ per maand)"),
+                label("label.scenarioveld.uitstroom_woning"),
                 s.uitstroom_woning_promille,
                 1000,
             )?;
             bereik(
                 "uitstroom_terugkeer_promille",
-                &format!("De uitstroom naar terugkeer van {g} (‰ per maand)"),
+                label("label.scenarioveld.uitstroom_terugkeer"),
                 s.uitstroom_terugkeer_promille,
                 1000,
             )?;
         }
         let o = &self.overgang;
+        let label = |sleutel: &str| i18n::tekst(taal, sleutel);
         bereik(
             "extra_uitstroom_promille",
-            "De extra uitstroom na de overgang (‰ per maand)",
+            label("label.scenarioveld.extra_uitstroom"),
             o.extra_uitstroom_promille,
             1000,
         )?;
         bereik(
             "maanden",
-            "Het aantal maanden extra uitstroom",
+            label("label.scenarioveld.maanden"),
             o.maanden,
             120,
         )?;
         bereik(
             "aandeel_terugkeer_procent",
-            "Het aandeel terugkeer in de extra uitstroom (%)",
+            label("label.scenarioveld.aandeel_terugkeer"),
             o.aandeel_terugkeer_procent,
             100,
         )?;
         bereik(
             "pipeline_vertraging_maanden",
-            "De vertraging van geplande locaties (maanden)",
+            label("label.scenarioveld.pipeline_vertraging"),
             self.pipeline_vertraging_maanden,
             60,
         )?;

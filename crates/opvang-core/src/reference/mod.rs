@@ -3,8 +3,9 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-/// Attribution that must accompany every use of the CBS reference data and boundaries.
-pub const BRON: &str = "Bron: CBS";
+/// The catalog key of the attribution that must accompany every use of the CBS reference data
+/// and boundaries ("Bron: CBS").
+pub const BRON: &str = "label.bron.cbs";
 
 /// The years for which a municipal division ships with the product, oldest first.
 /// A municipal merger adds a year here and a CSV beside the existing one.

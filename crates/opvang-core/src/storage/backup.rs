@@ -15,6 +15,7 @@ use ts_rs::TS;
 
 use super::{Backend, Db};
 use crate::error::{CoreError, CoreResult, ErrorCode};
+use crate::i18n;
 
 /// The folder beside the database file that holds its backups.
 pub const BACKUP_MAP: &str = "backups";
@@ -24,11 +25,9 @@ pub const AUTOMATISCH_BEWAARD: usize = 5;
 const ACHTERVOEGSEL_MIGRATIE: &str = "voor-bijwerken";
 const ACHTERVOEGSEL_TERUGZETTEN: &str = "voor-terugzetten";
 
-/// The message for a team database: backups of a server are not the app's job.
-pub const SERVER_MELDING: &str =
-    "Deze database staat op een PostgreSQL-server. Reservekopieën van \
-     een server maakt de beheerder van die server met pg_dump (en zet ze terug met pg_restore); \
-     de app maakt alleen reservekopieën van een lokaal databasebestand.";
+/// The catalog key of the message for a team database: backups of a server are not the app's job
+/// (`CoreError::bestand(SERVER_MELDING)`).
+pub const SERVER_MELDING: &str = "fout.storage_backup.server";
 
 /// A backup file found beside a database, for the list to restore from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -105,29 +104,22 @@ fn nieuwe_naam(db_pad: &Path, soort: Option<&str>) -> PathBuf {
     pad
 }
 
-fn bestandsfout(wat: &str, pad: &Path, e: std::io::Error) -> CoreError {
-    CoreError::bestand("fout.storage_backup.fout")
-        .met("wat", &wat)
+/// A file error: the catalog key `sleutel` says what failed on `pad`.
+fn bestandsfout(sleutel: &str, pad: &Path, e: std::io::Error) -> CoreError {
+    CoreError::bestand(sleutel)
         .met("pad", &pad.display())
         .met("fout", &e)
 }
 
 fn maak_map(map: &Path) -> CoreResult<()> {
-    std::fs::create_dir_all(map)
-        .map_err(|e| bestandsfout("De map kan niet worden gemaakt:", map, e))
+    std::fs::create_dir_all(map).map_err(|e| bestandsfout("fout.storage_backup.map_maken", map, e))
 }
 
 /// Flushes a file or a folder to disk.
 fn fsync(pad: &Path) -> CoreResult<()> {
     std::fs::File::open(pad)
         .and_then(|f| f.sync_all())
-        .map_err(|e| {
-            bestandsfout(
-                "Het bestand kan niet naar schijf worden geschreven:",
-                pad,
-                e,
-            )
-        })
+        .map_err(|e| bestandsfout("fout.storage_backup.naar_schijf", pad, e))
 }
 
 fn fsync_map(bestand: &Path) {
@@ -165,11 +157,18 @@ pub(crate) fn is_beschadigd(err: &sqlx::Error) -> bool {
     matches!(sqlite_code(err), Some(11 | 26))
 }
 
-/// The Dutch error for a damaged database file, with the way out.
+/// The error for a damaged database file, with the way out; `detail` says what is wrong (a text
+/// from [`detail`] or SQLite's own report).
 pub fn beschadigd(pad: &Path, detail: &str) -> CoreError {
     CoreError::nieuw(ErrorCode::Beschadigd, "fout.database.beschadigd")
         .met("pad", &pad.display())
         .met("detail", &detail)
+}
+
+/// The text of the catalog key `sleutel` (under `fout.storage_backup.detail`) in the active
+/// language, for the detail of [`beschadigd`].
+pub(crate) fn detail(sleutel: &str) -> String {
+    i18n::tekst(i18n::actieve_taal(), sleutel)
 }
 
 /// Runs `PRAGMA quick_check` (or the full `integrity_check`) and returns the first problem.
@@ -186,7 +185,7 @@ async fn controle(
     Ok(match uitslag.first().map(String::as_str) {
         Some("ok") => None,
         Some(probleem) => Some(probleem.to_owned()),
-        None => Some("geen uitslag van de controle".to_owned()),
+        None => Some(detail("fout.storage_backup.detail.geen_uitslag")),
     })
 }
 
@@ -201,13 +200,19 @@ pub(crate) async fn controleer_bij_openen(pad: &Path) -> CoreResult<()> {
         f.read(&mut kop)
     });
     if matches!(gelezen, Ok(n) if n < 16 || &kop != b"SQLite format 3\0") {
-        return Err(beschadigd(pad, "geen SQLite-database"));
+        return Err(beschadigd(
+            pad,
+            &detail("fout.storage_backup.detail.geen_sqlite"),
+        ));
     }
     let opties = SqliteConnectOptions::from_str(&format!("sqlite://{}", pad.display()))?;
     let mut conn = match SqliteConnection::connect_with(&opties).await {
         Ok(conn) => conn,
         Err(e) if is_beschadigd(&e) => {
-            return Err(beschadigd(pad, "geen leesbare SQLite-database"))
+            return Err(beschadigd(
+                pad,
+                &detail("fout.storage_backup.detail.onleesbaar"),
+            ))
         }
         Err(e) => return Err(e.into()),
     };
@@ -216,7 +221,10 @@ pub(crate) async fn controleer_bij_openen(pad: &Path) -> CoreResult<()> {
     match uitslag {
         Ok(None) => Ok(()),
         Ok(Some(probleem)) => Err(beschadigd(pad, &probleem)),
-        Err(e) if is_beschadigd(&e) => Err(beschadigd(pad, "geen leesbare SQLite-database")),
+        Err(e) if is_beschadigd(&e) => Err(beschadigd(
+            pad,
+            &detail("fout.storage_backup.detail.onleesbaar"),
+        )),
         Err(e) => Err(e.into()),
     }
 }
@@ -231,21 +239,30 @@ pub async fn controleer_reservekopie(pad: &Path) -> CoreResult<()> {
     }
     let opties =
         SqliteConnectOptions::from_str(&format!("sqlite://{}", pad.display()))?.read_only(true);
-    let ongeldig = |detail: &str| {
+    let ongeldig_met = |detail: String| {
         CoreError::bestand("fout.storage_backup.geen_bruikbare_reservekopie_opvangplanner")
             .met("pad", &pad.display())
             .met("detail", &detail)
     };
+    let ongeldig = |sleutel: &str| ongeldig_met(detail(sleutel));
     let mut conn = SqliteConnection::connect_with(&opties)
         .await
-        .map_err(|_| ongeldig("het bestand kan niet als database worden geopend"))?;
+        .map_err(|_| ongeldig("fout.storage_backup.detail.niet_te_openen"))?;
     let resultaat = async {
         match controle(&mut conn, true).await {
             Ok(None) => {}
             Ok(Some(probleem)) => {
-                return Err(ongeldig(&format!("het bestand is beschadigd ({probleem})")))
+                return Err(ongeldig_met(i18n::tekst_met(
+                    i18n::actieve_taal(),
+                    "fout.storage_backup.detail.beschadigd",
+                    &[("probleem", &probleem)],
+                )))
             }
-            Err(_) => return Err(ongeldig("het is geen SQLite-database of het is beschadigd")),
+            Err(_) => {
+                return Err(ongeldig(
+                    "fout.storage_backup.detail.geen_sqlite_of_beschadigd",
+                ))
+            }
         }
         let tabellen: i64 = sqlx::query_scalar(
             "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' \
@@ -253,24 +270,22 @@ pub async fn controleer_reservekopie(pad: &Path) -> CoreResult<()> {
         )
         .fetch_one(&mut conn)
         .await
-        .map_err(|_| ongeldig("de tabellen zijn niet te lezen"))?;
+        .map_err(|_| ongeldig("fout.storage_backup.detail.tabellen_onleesbaar"))?;
         if tabellen != 4 {
-            return Err(ongeldig("de tabellen van Opvangplanner ontbreken"));
+            return Err(ongeldig("fout.storage_backup.detail.tabellen_ontbreken"));
         }
         let hoogste: Option<i64> =
             sqlx::query_scalar("SELECT MAX(version) FROM _sqlx_migrations WHERE success")
                 .fetch_one(&mut conn)
                 .await
-                .map_err(|_| ongeldig("de versie is niet te lezen"))?;
+                .map_err(|_| ongeldig("fout.storage_backup.detail.versie_onleesbaar"))?;
         let bekend = sqlx::migrate!("./migrations/sqlite")
             .iter()
             .map(|m| m.version)
             .max()
             .unwrap_or(0);
         if hoogste.unwrap_or(0) > bekend {
-            return Err(ongeldig(
-                "hij is gemaakt met een nieuwere versie van de app; werk de app eerst bij",
-            ));
+            return Err(ongeldig("fout.storage_backup.detail.nieuwere_versie"));
         }
         Ok(())
     }
@@ -321,9 +336,8 @@ impl Db {
                         .met("fout", &e)
                 })?;
             fsync(&tijdelijk)?;
-            std::fs::rename(&tijdelijk, doel).map_err(|e| {
-                bestandsfout("De reservekopie kan niet worden opgeslagen als", doel, e)
-            })?;
+            std::fs::rename(&tijdelijk, doel)
+                .map_err(|e| bestandsfout("fout.storage_backup.opslaan_als", doel, e))?;
             fsync_map(doel);
             Ok(())
         }
@@ -417,13 +431,12 @@ pub fn reservekopieen(db_pad: &Path) -> Vec<Reservekopie> {
 
 /// Copies `van` to `naar` (and its `-wal` file, if any) byte for byte.
 fn kopieer_ruw(van: &Path, naar: &Path) -> CoreResult<()> {
-    std::fs::copy(van, naar)
-        .map_err(|e| bestandsfout("Het bestand kan niet worden gekopieerd:", van, e))?;
+    std::fs::copy(van, naar).map_err(|e| bestandsfout("fout.storage_backup.kopieren", van, e))?;
     fsync(naar)?;
     let wal = |p: &Path| PathBuf::from(format!("{}-wal", p.display()));
     if wal(van).is_file() {
         std::fs::copy(wal(van), wal(naar))
-            .map_err(|e| bestandsfout("Het bestand kan niet worden gekopieerd:", &wal(van), e))?;
+            .map_err(|e| bestandsfout("fout.storage_backup.kopieren", &wal(van), e))?;
     }
     Ok(())
 }
@@ -456,31 +469,25 @@ pub async fn terugzetten(bron: &Path, doel: &Path) -> CoreResult<Terugzetting> {
     let tijdelijk = tijdelijk_naast(doel);
     let plaatsen = || -> CoreResult<()> {
         std::fs::copy(bron, &tijdelijk)
-            .map_err(|e| bestandsfout("De reservekopie kan niet worden gekopieerd:", bron, e))?;
+            .map_err(|e| bestandsfout("fout.storage_backup.reservekopie_kopieren", bron, e))?;
         let mut f = std::fs::OpenOptions::new()
             .append(true)
             .open(&tijdelijk)
-            .map_err(|e| bestandsfout("Het bestand kan niet worden geopend:", &tijdelijk, e))?;
+            .map_err(|e| bestandsfout("fout.storage_backup.openen", &tijdelijk, e))?;
         f.flush()
             .and_then(|()| f.sync_all())
-            .map_err(|e| bestandsfout("Het bestand kan niet naar schijf:", &tijdelijk, e))?;
+            .map_err(|e| bestandsfout("fout.storage_backup.naar_schijf", &tijdelijk, e))?;
         // A log or index of the replaced file must not be applied to the restored one.
         for achter in ["-wal", "-shm", "-journal"] {
             let bij = PathBuf::from(format!("{}{achter}", doel.display()));
             match std::fs::remove_file(&bij) {
                 Ok(()) => {}
                 Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-                Err(e) => {
-                    return Err(bestandsfout(
-                        "Het bestand kan niet worden verwijderd:",
-                        &bij,
-                        e,
-                    ))
-                }
+                Err(e) => return Err(bestandsfout("fout.storage_backup.verwijderen", &bij, e)),
             }
         }
         std::fs::rename(&tijdelijk, doel)
-            .map_err(|e| bestandsfout("De database kan niet worden vervangen:", doel, e))?;
+            .map_err(|e| bestandsfout("fout.storage_backup.vervangen", doel, e))?;
         fsync_map(doel);
         Ok(())
     };

@@ -6,6 +6,8 @@ use sqlx::{AnyConnection, Row};
 use super::audit::{self, Wijziging};
 use super::{Backend, Db};
 use crate::error::{CoreError, CoreResult};
+use crate::format::aantal_in;
+use crate::i18n;
 use crate::progress::Voortgang;
 
 /// How a column is read and written while copying.
@@ -340,11 +342,18 @@ impl Db {
                 schrijf(&mut tx, tabel, kolommen, blok).await?;
             }
             totaal += rijen.len();
-            voortgang(Voortgang {
-                gedaan: stap as u64 + 1,
-                totaal: TABELLEN.len() as u64,
-                bericht: format!("{tabel}: {} rijen gekopieerd", rijen.len()),
-            });
+            voortgang(Voortgang::nieuw(
+                stap as u64 + 1,
+                TABELLEN.len() as u64,
+                "voortgang.kopie",
+                &[
+                    ("tabel", tabel),
+                    (
+                        "rijen",
+                        &aantal_in(i18n::actieve_taal(), rijen.len() as i64),
+                    ),
+                ],
+            ));
         }
         if doel.backend == Backend::Postgres {
             for tabel in MET_ID {

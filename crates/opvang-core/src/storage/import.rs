@@ -10,7 +10,11 @@ use ts_rs::TS;
 use super::audit::{self, json, Wijziging};
 use super::{bulk, datum_in, datum_optie_uit, datum_uit, Backend, Db};
 use crate::error::{CoreError, CoreResult};
-use crate::import::{ontleed, Ernst, ImportRegel, ImportVoorbeeld, Koppeling, Ontleding, Tabel};
+use crate::format::aantal_in;
+use crate::i18n;
+use crate::import::{
+    ontleed, Ernst, ImportRegel, ImportVeld, ImportVoorbeeld, Koppeling, Ontleding, Tabel,
+};
 use crate::occupancy::{Bezetting, Doelgroep};
 use crate::progress::Voortgang;
 
@@ -118,10 +122,11 @@ impl Db {
                 Some((_, status)) if status == "gesloten" => {
                     return Err(rij_fout(
                         eerste,
-                        "Locatie",
-                        format!(
-                            "{} is gesloten; een gesloten locatie krijgt geen nieuwe peilingen.",
-                            eerste.naam
+                        &ImportVeld::Locatie.label(),
+                        i18n::tekst_met(
+                            i18n::actieve_taal(),
+                            "fout.storage_import.locatie_gesloten",
+                            &[("naam", &eerste.naam)],
                         ),
                     ));
                 }
@@ -156,11 +161,16 @@ impl Db {
                     partij
                         .wegschrijven(&mut tx, self.backend, &gebruiker)
                         .await?;
-                    voortgang(Voortgang {
+                    let taal = i18n::actieve_taal();
+                    voortgang(Voortgang::nieuw(
                         gedaan,
                         totaal,
-                        bericht: format!("Importeren: rij {gedaan} van {totaal}"),
-                    });
+                        "voortgang.import",
+                        &[
+                            ("gedaan", &aantal_in(taal, gedaan as i64)),
+                            ("totaal", &aantal_in(taal, totaal as i64)),
+                        ],
+                    ));
                 }
             }
         }

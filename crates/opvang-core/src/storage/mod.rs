@@ -166,7 +166,10 @@ impl Db {
             .await
             .map_err(|e| {
                 if backup::is_beschadigd(&e) {
-                    return backup::beschadigd(path, "geen leesbare SQLite-database");
+                    return backup::beschadigd(
+                        path,
+                        &backup::detail("fout.storage_backup.detail.onleesbaar"),
+                    );
                 }
                 CoreError::database("fout.storage.database_niet_geopend")
                     .met("path", &path.display())
@@ -182,7 +185,10 @@ impl Db {
                 .execute("PRAGMA journal_mode = WAL;")
                 .await
                 .map_err(|e| match backup::is_beschadigd(&e) {
-                    true => backup::beschadigd(path, "geen leesbare SQLite-database"),
+                    true => backup::beschadigd(
+                        path,
+                        &backup::detail("fout.storage_backup.detail.onleesbaar"),
+                    ),
                     false => e.into(),
                 })?;
             let migrator = sqlx::migrate!("./migrations/sqlite");

@@ -57,17 +57,15 @@ fn review_uit(row: &AnyRow) -> CoreResult<Review> {
 /// A location has an open review already (also when two people start one at the same moment:
 /// the unique index `review_een_open_per_locatie` lets one win).
 fn al_open(open: Option<i64>) -> CoreError {
-    let bericht = match open {
-        Some(id) => format!(
-            "Voor deze locatie loopt al review {id}; rond die eerst af voordat u een nieuwe start."
-        ),
-        None => "Voor deze locatie is zojuist door iemand anders een review gestart; laad de \
-                 pagina opnieuw."
-            .to_owned(),
+    let fout = match open {
+        Some(id) => {
+            CoreError::conflict("fout.storage_reviews.locatie_loopt_review_rond").met("open", &id)
+        }
+        None => CoreError::conflict("fout.storage_reviews.zojuist_gestart"),
     };
     CoreError {
         field: Some("review".to_owned()),
-        ..CoreError::conflict(bericht)
+        ..fout
     }
 }
 

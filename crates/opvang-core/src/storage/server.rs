@@ -6,6 +6,7 @@ use ts_rs::TS;
 
 use super::{Db, Rol};
 use crate::error::{CoreError, CoreResult};
+use crate::i18n;
 
 /// Where the team's PostgreSQL server is; the password is never part of it (it lives in the
 /// OS keyring and is added only to build the connection URL).
@@ -45,11 +46,12 @@ fn codeer(tekst: &str) -> String {
 impl ServerInstellingen {
     pub fn valideer(&self) -> CoreResult<()> {
         for (veld, waarde, label) in [
-            ("host", &self.host, "het serveradres"),
-            ("database", &self.database, "de databasenaam"),
-            ("gebruiker", &self.gebruiker, "de gebruikersnaam"),
+            ("host", &self.host, "label.serverveld.host"),
+            ("database", &self.database, "label.serverveld.database"),
+            ("gebruiker", &self.gebruiker, "label.serverveld.gebruiker"),
         ] {
             if waarde.trim().is_empty() {
+                let label = i18n::tekst(i18n::actieve_taal(), label);
                 return Err(
                     CoreError::validatie(veld, "fout.storage_server.vul").met("label", &label)
                 );

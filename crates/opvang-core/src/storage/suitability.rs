@@ -9,11 +9,13 @@ use sqlx::{AnyConnection, Row};
 use super::audit::{self, json, Wijziging};
 use super::{datum_in, datum_uit, Db};
 use crate::error::{CoreError, CoreResult};
+use crate::i18n;
 use crate::reviews::{Besluit, ReviewStatus};
 use crate::suitability::{
-    rangschikken, scoren, standaard_criteria, valideer_scores, voorinvullen, Beoordeling,
-    BeoordelingInvoer, Categorie, Criteriaset, CriteriasetInvoer, Criterium, CriteriumScore,
-    Portefeuille, PortefeuilleFilter, PortefeuilleRegel,
+    in_taal, rangschikken, scoren, setnaam_in_taal, standaard_criteria, standaard_setnaam,
+    valideer_scores, voorinvullen, Beoordeling, BeoordelingInvoer, Categorie, Criteriaset,
+    CriteriasetInvoer, Criterium, CriteriumScore, Portefeuille, PortefeuilleFilter,
+    PortefeuilleRegel,
 };
 
 const SET_KOLOMMEN: &str = "c.id, c.nummer, c.naam, c.criteria, c.aangemaakt, \
@@ -41,6 +43,23 @@ fn naar_json(waarde: &impl serde::Serialize) -> String {
     serde_json::to_string(waarde).expect("domain records serialize")
 }
 
+/// Criteria as stored, with the default criteria's untouched texts in the active language.
+fn criteria_uit(tekst: &str) -> CoreResult<Vec<Criterium>> {
+    let mut criteria: Vec<Criterium> = uit_json("criteria", tekst)?;
+    in_taal(&mut criteria, i18n::actieve_taal());
+    Ok(criteria)
+}
+
+/// A set as shown: the default set's name and texts in the active language (see
+/// [`crate::suitability::in_taal`]); what a planner wrote stays as written.
+fn set_weergave(mut set: Criteriaset) -> Criteriaset {
+    let taal = i18n::actieve_taal();
+    setnaam_in_taal(&mut set.naam, taal);
+    in_taal(&mut set.criteria, taal);
+    set
+}
+
+/// A set exactly as stored.
 fn set_uit(row: &AnyRow) -> CoreResult<Criteriaset> {
     Ok(Criteriaset {
         id: row.try_get("id")?,
@@ -55,7 +74,7 @@ fn set_uit(row: &AnyRow) -> CoreResult<Criteriaset> {
 }
 
 fn beoordeling_uit(row: &AnyRow) -> CoreResult<Beoordeling> {
-    let criteria: Vec<Criterium> = uit_json("criteria", &row.try_get::<String, _>("criteria")?)?;
+    let criteria = criteria_uit(&row.try_get::<String, _>("criteria")?)?;
     let scores: Vec<CriteriumScore> = uit_json("scores", &row.try_get::<String, _>("scores")?)?;
     Ok(Beoordeling {
         id: row.try_get("id")?,
@@ -96,7 +115,7 @@ impl Db {
             "INSERT INTO criteriaset (nummer, naam, criteria, aangemaakt, aangemaakt_door) \
              VALUES (1, $1, $2, $3, 'Opvangplanner') ON CONFLICT (nummer) DO NOTHING",
         )
-        .bind("Standaardset ombouw (DESIGN §6)")
+        .bind(standaard_setnaam())
         .bind(naar_json(&standaard_criteria()))
         .bind(nu())
         .execute(&self.pool)
@@ -104,14 +123,20 @@ impl Db {
         Ok(())
     }
 
-    /// All criteria sets, newest version first.
+    /// All criteria sets, newest version first, as shown.
     pub async fn criteriasets(&self) -> CoreResult<Vec<Criteriaset>> {
         let sql = format!("SELECT {SET_KOLOMMEN} FROM criteriaset c ORDER BY c.nummer DESC");
         let rows = sqlx::query(&sql).fetch_all(&self.pool).await?;
-        rows.iter().map(set_uit).collect()
+        rows.iter().map(|r| set_uit(r).map(set_weergave)).collect()
     }
 
+    /// A criteria set as shown.
     pub async fn criteriaset(&self, id: i64) -> CoreResult<Criteriaset> {
+        self.criteriaset_opgeslagen(id).await.map(set_weergave)
+    }
+
+    /// A criteria set exactly as stored (for the audit log).
+    async fn criteriaset_opgeslagen(&self, id: i64) -> CoreResult<Criteriaset> {
         let sql = format!("SELECT {SET_KOLOMMEN} FROM criteriaset c WHERE c.id = $1");
         let row = sqlx::query(&sql)
             .bind(id)
@@ -160,7 +185,7 @@ impl Db {
         invoer: &CriteriasetInvoer,
     ) -> CoreResult<Criteriaset> {
         invoer.valideer()?;
-        let huidig = self.criteriaset(id).await?;
+        let huidig = self.criteriaset_opgeslagen(id).await?;
         let in_gebruik = || {
             CoreError::validatie(
                 "criteria",

@@ -5,13 +5,18 @@
 
 mod standaard;
 
-pub use standaard::{standaard_criteria, HORIZON, MIN_OPPERVLAK_PER_EENHEID};
+pub use standaard::{
+    in_taal, setnaam_in_taal, standaard_criteria, standaard_criteria_in, standaard_setnaam,
+    HORIZON, MIN_OPPERVLAK_PER_EENHEID,
+};
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::error::{CoreError, CoreResult};
+use crate::format::{aantal_in, datum_in};
+use crate::i18n::{self, Taal};
 use crate::locations::{Locatie, Vergunning};
 
 /// Highest score on a criterion's scale (the scale is 0–4).
@@ -28,11 +33,12 @@ pub const DREMPEL_NA_AANPASSING: i64 = 45;
 pub struct Criterium {
     /// Stable key, e.g. `oppervlakte`.
     pub sleutel: String,
-    /// Dutch label shown to the planner.
+    /// Label shown to the planner (a default criterion's untouched texts in the active language,
+    /// see [`in_taal`]).
     pub label: String,
     /// Relative weight (0 means the criterion is recorded but does not count).
     pub gewicht: i64,
-    /// What scores 0, 1, 2, 3 and 4 mean, in Dutch (exactly five texts).
+    /// What scores 0, 1, 2, 3 and 4 mean (exactly five texts).
     pub rubriek: Vec<String>,
     /// A score at or below this is a knock-out (`Some(0)`: "score 0 is knock-out").
     pub knockout_tot_en_met: Option<i64>,
@@ -128,7 +134,7 @@ impl Categorie {
     }
 }
 
-/// How one criterion counted, with a Dutch explanation.
+/// How one criterion counted, with an explanation in the active language.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct CriteriumUitslag {
@@ -137,7 +143,7 @@ pub struct CriteriumUitslag {
     pub gewicht: i64,
     pub score: Option<i64>,
     pub knockout: bool,
-    /// Dutch explanation: the score, its rubric text, its weight and the evidence.
+    /// Explanation: the score, its rubric text, its weight and the evidence.
     pub toelichting: String,
 }
 
@@ -151,7 +157,7 @@ pub struct Uitslag {
     pub categorie: Option<Categorie>,
     /// Labels of the criteria whose knock-out rule was hit.
     pub knockouts: Vec<String>,
-    /// Dutch reasons the assessment is incomplete (unscored criteria, missing evidence).
+    /// Reasons the assessment is incomplete (unscored criteria, missing evidence).
     pub onvolledig: Vec<String>,
     pub criteria: Vec<CriteriumUitslag>,
 }
@@ -278,8 +284,14 @@ fn afgerond(teller: i64, noemer: i64) -> i64 {
 
 /// Scores an assessment: weighted total 0–100 (rounded half up), category, knock-outs and a
 /// per-criterion explanation. Unscored criteria and scores without evidence make it incomplete
-/// (`onvolledig`, no total); a knock-out makes it *niet geschikt* in any case.
+/// (`onvolledig`, no total); a knock-out makes it *niet geschikt* in any case. The explanations
+/// are in the active language.
 pub fn scoren(criteria: &[Criterium], scores: &[CriteriumScore]) -> Uitslag {
+    scoren_in(i18n::actieve_taal(), criteria, scores)
+}
+
+/// [`scoren`] with the explanations in `taal`.
+pub fn scoren_in(taal: Taal, criteria: &[Criterium], scores: &[CriteriumScore]) -> Uitslag {
     let mut uitslag = Uitslag {
         totaal: None,
         categorie: None,
@@ -297,32 +309,50 @@ pub fn scoren(criteria: &[Criterium], scores: &[CriteriumScore]) -> Uitslag {
             (Some(s), Some(k)) => s <= k,
             _ => false,
         };
+        let label: (&str, &dyn std::fmt::Display) = ("label", &c.label);
         let toelichting = match score {
-            None => format!("{}: nog niet gescoord.", c.label),
+            None => i18n::tekst_met(taal, "uitleg.geschiktheid.niet_gescoord", &[label]),
             Some(s) => {
                 let rubriek = c.rubriek.get(s as usize).map_or("", String::as_str);
-                let mut tekst = format!(
-                    "{}: score {s} van 4 ({rubriek}), gewicht {}",
-                    c.label, c.gewicht
-                );
-                if knockout {
-                    tekst.push_str("; knock-out");
-                }
-                if onderbouwing.is_empty() {
-                    tekst.push_str(". Onderbouwing ontbreekt.");
+                let sleutel = if knockout {
+                    "uitleg.geschiktheid.score_knockout"
                 } else {
-                    tekst.push_str(&format!(". Onderbouwing: {onderbouwing}"));
-                }
-                tekst
+                    "uitleg.geschiktheid.score"
+                };
+                let score = i18n::tekst_met(
+                    taal,
+                    sleutel,
+                    &[
+                        label,
+                        ("score", &s),
+                        ("max", &MAX_SCORE),
+                        ("rubriek", &rubriek),
+                        ("gewicht", &c.gewicht),
+                    ],
+                );
+                let onderbouwing = if onderbouwing.is_empty() {
+                    i18n::tekst(taal, "uitleg.geschiktheid.onderbouwing_ontbreekt")
+                } else {
+                    i18n::tekst_met(
+                        taal,
+                        "uitleg.geschiktheid.onderbouwing",
+                        &[("onderbouwing", &onderbouwing)],
+                    )
+                };
+                format!("{score} {onderbouwing}")
             }
         };
         match score {
-            None => uitslag
-                .onvolledig
-                .push(format!("{} is nog niet gescoord.", c.label)),
-            Some(_) if onderbouwing.is_empty() => uitslag
-                .onvolledig
-                .push(format!("Bij {} ontbreekt de onderbouwing.", c.label)),
+            None => uitslag.onvolledig.push(i18n::tekst_met(
+                taal,
+                "uitleg.geschiktheid.onvolledig_niet_gescoord",
+                &[label],
+            )),
+            Some(_) if onderbouwing.is_empty() => uitslag.onvolledig.push(i18n::tekst_met(
+                taal,
+                "uitleg.geschiktheid.onvolledig_onderbouwing",
+                &[label],
+            )),
             Some(_) => {}
         }
         if knockout {
@@ -354,12 +384,14 @@ pub fn scoren(criteria: &[Criterium], scores: &[CriteriumScore]) -> Uitslag {
 
 /// Scores pre-filled from the location's own data for the criteria of the default set that the
 /// register can answer (self-containment, floor area per unit, permit term against the
-/// five-year horizon); other criteria stay unscored. Evidence says where the score came from.
+/// five-year horizon); other criteria stay unscored. Evidence says where the score came from, in
+/// the active language (it becomes the planner's text once saved).
 pub fn voorinvullen(
     criteria: &[Criterium],
     locatie: &Locatie,
     peildatum: NaiveDate,
 ) -> Vec<CriteriumScore> {
+    let taal = i18n::actieve_taal();
     let g = &locatie.gegevens;
     criteria
         .iter()
@@ -370,7 +402,16 @@ pub fn voorinvullen(
                         .iter()
                         .filter(|&&b| b)
                         .count();
-                    let jn = |b: bool| if b { "ja" } else { "nee" };
+                    let jn = |b: bool| {
+                        i18n::tekst(
+                            taal,
+                            if b {
+                                "uitleg.voorinvullen.ja"
+                            } else {
+                                "uitleg.voorinvullen.nee"
+                            },
+                        )
+                    };
                     (
                         Some(match eigen {
                             3 => 4,
@@ -378,12 +419,14 @@ pub fn voorinvullen(
                             1 => 1,
                             _ => 0,
                         }),
-                        format!(
-                            "Uit de locatiegegevens: eigen voordeur {}, eigen keuken {}, eigen \
-                             toilet en douche {}.",
-                            jn(g.eigen_voordeur),
-                            jn(g.eigen_keuken),
-                            jn(g.eigen_sanitair)
+                        i18n::tekst_met(
+                            taal,
+                            "uitleg.voorinvullen.zelfstandigheid",
+                            &[
+                                ("voordeur", &jn(g.eigen_voordeur)),
+                                ("keuken", &jn(g.eigen_keuken)),
+                                ("sanitair", &jn(g.eigen_sanitair)),
+                            ],
                         ),
                     )
                 }
@@ -397,47 +440,58 @@ pub fn voorinvullen(
                             18..=23 => 1,
                             _ => 0,
                         };
-                        let oordeel = if per_eenheid < MIN_OPPERVLAK_PER_EENHEID {
-                            format!(
-                                "minder dan {MIN_OPPERVLAK_PER_EENHEID} m²: niet geschikt als \
-                                 zelfstandige woning"
-                            )
-                        } else {
-                            format!("minstens {MIN_OPPERVLAK_PER_EENHEID} m²")
-                        };
+                        let oordeel = i18n::tekst_met(
+                            taal,
+                            if per_eenheid < MIN_OPPERVLAK_PER_EENHEID {
+                                "uitleg.voorinvullen.oppervlakte_te_klein"
+                            } else {
+                                "uitleg.voorinvullen.oppervlakte_genoeg"
+                            },
+                            &[("min", &MIN_OPPERVLAK_PER_EENHEID)],
+                        );
                         (
                             Some(score),
-                            format!(
-                                "Uit de locatiegegevens: {m2} m² voor {n} wooneenheden, \
-                                 gemiddeld {per_eenheid} m² per eenheid ({oordeel})."
+                            i18n::tekst_met(
+                                taal,
+                                "uitleg.voorinvullen.oppervlakte",
+                                &[
+                                    ("m2", &aantal_in(taal, m2)),
+                                    ("n", &aantal_in(taal, n)),
+                                    ("per_eenheid", &aantal_in(taal, per_eenheid)),
+                                    ("oordeel", &oordeel),
+                                ],
                             ),
                         )
                     }
                     _ => (None, String::new()),
                 },
                 "planologie" => match (g.vergunning, g.einddatum) {
-                    (Some(Vergunning::Permanent), _) => (
-                        Some(4),
-                        "Uit de locatiegegevens: permanente vergunning.".to_owned(),
-                    ),
+                    (Some(Vergunning::Permanent), _) => {
+                        (Some(4), i18n::tekst(taal, "uitleg.voorinvullen.permanent"))
+                    }
                     (_, Some(eind)) if eind >= HORIZON => (
                         Some(3),
-                        format!(
-                            "Uit de locatiegegevens: tijdelijke vergunning of huur tot {}, \
-                             voorbij de horizon van {}.",
-                            crate::format::datum(eind),
-                            crate::format::datum(HORIZON)
+                        i18n::tekst_met(
+                            taal,
+                            "uitleg.voorinvullen.na_horizon",
+                            &[
+                                ("eind", &datum_in(taal, eind)),
+                                ("horizon", &datum_in(taal, HORIZON)),
+                            ],
                         ),
                     ),
                     (_, Some(eind)) => {
                         let jaren = (eind - peildatum).num_days().max(0) / 365;
                         (
                             Some(if jaren >= 3 { 2 } else { 1 }),
-                            format!(
-                                "Uit de locatiegegevens: vergunning of huur eindigt op {}, vóór \
-                                 de horizon van {} (nog {jaren} jaar).",
-                                crate::format::datum(eind),
-                                crate::format::datum(HORIZON)
+                            i18n::tekst_met(
+                                taal,
+                                "uitleg.voorinvullen.voor_horizon",
+                                &[
+                                    ("eind", &datum_in(taal, eind)),
+                                    ("horizon", &datum_in(taal, HORIZON)),
+                                    ("jaren", &jaren),
+                                ],
                             ),
                         )
                     }

@@ -1,8 +1,14 @@
 //! The default criteria set of DESIGN.md §6, shipped as version 1 (defaults to verify, not law).
+//!
+//! Its texts live in the catalogs (section `criteria`). The database stores version 1 in Dutch,
+//! as data like any set a planner saves; when a set is shown, a label or rubric text of a built-in
+//! criterion that is still exactly a catalog text (in either language) is shown in the active
+//! language ([`in_taal`]); texts a planner wrote stay as written.
 
 use chrono::NaiveDate;
 
 use super::Criterium;
+use crate::i18n::{self, Taal};
 
 /// End of the five-year doelgroepflexibele scheme: 30 April 2031.
 pub const HORIZON: NaiveDate = match NaiveDate::from_ymd_opt(2031, 4, 30) {
@@ -13,141 +19,120 @@ pub const HORIZON: NaiveDate = match NaiveDate::from_ymd_opt(2031, 4, 30) {
 /// Minimum *verblijfsgebied* of a self-contained dwelling (Bouwbesluit 2012, carried into the Bbl).
 pub const MIN_OPPERVLAK_PER_EENHEID: i64 = 18;
 
-fn criterium(
-    sleutel: &str,
-    label: &str,
-    gewicht: i64,
-    rubriek: [&str; 5],
-    knockout_tot_en_met: Option<i64>,
-) -> Criterium {
-    Criterium {
-        sleutel: sleutel.to_owned(),
-        label: label.to_owned(),
-        gewicht,
-        rubriek: rubriek.iter().map(|r| (*r).to_owned()).collect(),
-        knockout_tot_en_met,
+/// Key, weight and knock-out rule of the nine default criteria; the weights add up to 100. Each
+/// key has `criteria.<key>.label` and `criteria.<key>.rubriek.s0`…`s4` in the catalogs.
+const STANDAARD: [(&str, i64, Option<i64>); 9] = [
+    ("zelfstandigheid", 20, None),
+    ("oppervlakte", 15, Some(0)),
+    ("planologie", 15, Some(0)),
+    ("bouwkundige_staat", 10, None),
+    ("brandveiligheid", 10, Some(0)),
+    ("ombouwkosten", 10, None),
+    ("ligging", 10, None),
+    ("eigenaar", 5, None),
+    ("privacy", 5, None),
+];
+
+/// The catalog key of the default set's name.
+const SETNAAM: &str = "criteria.standaardset";
+
+fn label(taal: Taal, sleutel: &str) -> String {
+    let pad = format!("criteria.{sleutel}.label");
+    i18n::tekst(taal, &pad)
+}
+
+fn rubriek(taal: Taal, sleutel: &str, score: usize) -> String {
+    let pad = format!("criteria.{sleutel}.rubriek.s{score}");
+    i18n::tekst(taal, &pad)
+}
+
+/// The nine criteria of the default set in `taal`.
+pub fn standaard_criteria_in(taal: Taal) -> Vec<Criterium> {
+    STANDAARD
+        .iter()
+        .map(|&(sleutel, gewicht, knockout_tot_en_met)| Criterium {
+            sleutel: sleutel.to_owned(),
+            label: label(taal, sleutel),
+            gewicht,
+            rubriek: (0..5).map(|s| rubriek(taal, sleutel, s)).collect(),
+            knockout_tot_en_met,
+        })
+        .collect()
+}
+
+/// The nine criteria of the default set as the database stores them (Dutch).
+pub fn standaard_criteria() -> Vec<Criterium> {
+    standaard_criteria_in(Taal::Nl)
+}
+
+/// The name of the default set as the database stores it (Dutch).
+pub fn standaard_setnaam() -> String {
+    i18n::tekst(Taal::Nl, SETNAAM)
+}
+
+/// `tekst` in `taal` when it is the text `maak` gives in one of the languages; else as it is.
+fn vertaald(tekst: &mut String, taal: Taal, maak: impl Fn(Taal) -> String) {
+    if Taal::ALLE.iter().any(|&t| maak(t) == *tekst) {
+        *tekst = maak(taal);
     }
 }
 
-/// The nine criteria of the default set; the weights add up to 100.
-pub fn standaard_criteria() -> Vec<Criterium> {
-    vec![
-        criterium(
-            "zelfstandigheid",
-            "Zelfstandige woonruimte",
-            20,
-            [
-                "Geen eigen voorzieningen: voordeur, keuken en sanitair gedeeld",
-                "Eén eigen voorziening, de rest gedeeld",
-                "Twee van de drie eigen voorzieningen (voordeur, keuken, toilet en douche)",
-                "Alle voorzieningen eigen, kleine aanpassingen nodig",
-                "Eigen afsluitbare voordeur, eigen keuken, eigen toilet en douche",
-            ],
-            None,
-        ),
-        criterium(
-            "oppervlakte",
-            "Oppervlakte per wooneenheid",
-            15,
-            [
-                "Minder dan 18 m² verblijfsgebied per eenheid (knock-out voor zelfstandig wonen)",
-                "18 tot 24 m² per eenheid, verblijfsruimte van 11 m² en 3 m breed haalbaar",
-                "24 tot 30 m² per eenheid",
-                "30 tot 40 m² per eenheid",
-                "40 m² of meer per eenheid",
-            ],
-            Some(0),
-        ),
-        criterium(
-            "planologie",
-            "Omgevingsplan en vergunning",
-            15,
-            [
-                "Wonen niet toegestaan en geen zicht op een vergunning",
-                "Tijdelijke vergunning die binnen 3 jaar afloopt, vóór 30-4-2031",
-                "Tijdelijke vergunning die vóór 30-4-2031 afloopt, nog 3 jaar of meer",
-                "Tijdelijke vergunning tot ten minste 30-4-2031",
-                "Wonen toegestaan door het omgevingsplan of permanente vergunning",
-            ],
-            Some(0),
-        ),
-        criterium(
-            "bouwkundige_staat",
-            "Bouwkundige staat en technische levensduur",
-            10,
-            [
-                "Slecht, restlevensduur korter dan 5 jaar",
-                "Matig, groot onderhoud nodig binnen 5 jaar",
-                "Redelijk, restlevensduur 10 tot 15 jaar",
-                "Goed, restlevensduur 15 tot 25 jaar",
-                "Zeer goed, restlevensduur 25 jaar of meer",
-            ],
-            None,
-        ),
-        criterium(
-            "brandveiligheid",
-            "Brandveiligheid en toegankelijkheid",
-            10,
-            [
-                "Voldoet niet en is niet op te lossen",
-                "Ingrijpende maatregelen nodig",
-                "Meerdere maatregelen nodig",
-                "Kleine maatregelen nodig",
-                "Voldoet aan de eisen voor woonfunctie",
-            ],
-            Some(0),
-        ),
-        criterium(
-            "ombouwkosten",
-            "Ombouwkosten per wooneenheid",
-            10,
-            [
-                "Meer dan € 100.000 per eenheid",
-                "€ 60.000 tot € 100.000 per eenheid",
-                "€ 30.000 tot € 60.000 per eenheid",
-                "€ 10.000 tot € 30.000 per eenheid",
-                "Minder dan € 10.000 per eenheid",
-            ],
-            None,
-        ),
-        criterium(
-            "ligging",
-            "Ligging: voorzieningen en openbaar vervoer",
-            10,
-            [
-                "Geïsoleerd, geen voorzieningen of openbaar vervoer in de buurt",
-                "Voorzieningen en openbaar vervoer verder dan 2 km",
-                "Voorzieningen of openbaar vervoer binnen 2 km",
-                "Voorzieningen en openbaar vervoer binnen 1 km",
-                "Midden in een woonwijk met voorzieningen en goed openbaar vervoer",
-            ],
-            None,
-        ),
-        criterium(
-            "eigenaar",
-            "Bereidheid eigenaar of woningcorporatie",
-            5,
-            [
-                "Eigenaar wil niet",
-                "Eigenaar twijfelt sterk",
-                "Eigenaar staat open voor gesprek",
-                "Eigenaar is bereid onder voorwaarden",
-                "Eigenaar of corporatie wil ombouwen",
-            ],
-            None,
-        ),
-        criterium(
-            "privacy",
-            "Privacy en zelfstandigheid van bewoners",
-            5,
-            [
-                "Geen privacy, gedeelde slaapruimten",
-                "Eigen kamer, alles verder gedeeld",
-                "Eigen kamer met enkele eigen voorzieningen",
-                "Grotendeels zelfstandig, kleine gedeelde ruimten",
-                "Volledig zelfstandig wonen",
-            ],
-            None,
-        ),
-    ]
+/// Shows the built-in texts of `criteria` in `taal`: a label or rubric text of a default criterion
+/// that is still exactly its catalog text in either language; everything else stays as written.
+pub fn in_taal(criteria: &mut [Criterium], taal: Taal) {
+    for c in criteria {
+        let Some(&(sleutel, _, _)) = STANDAARD.iter().find(|s| s.0 == c.sleutel) else {
+            continue;
+        };
+        vertaald(&mut c.label, taal, |t| label(t, sleutel));
+        for (score, tekst) in c.rubriek.iter_mut().enumerate() {
+            vertaald(tekst, taal, |t| rubriek(t, sleutel, score));
+        }
+    }
+}
+
+/// The name of a criteria set in `taal`: the default set's catalog name, or the name as written.
+pub fn setnaam_in_taal(naam: &mut String, taal: Taal) {
+    vertaald(naam, taal, |t| i18n::tekst(t, SETNAAM));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_default_text_is_in_both_catalogs() {
+        for (sleutel, _, _) in STANDAARD {
+            assert!(i18n::bestaat(&format!("criteria.{sleutel}.label")));
+            for s in 0..5 {
+                assert!(i18n::bestaat(&format!("criteria.{sleutel}.rubriek.s{s}")));
+            }
+        }
+        assert_eq!(STANDAARD.iter().map(|s| s.1).sum::<i64>(), 100);
+    }
+
+    #[test]
+    fn built_in_texts_follow_the_language_and_own_texts_stay() {
+        let mut criteria = standaard_criteria();
+        criteria[0].rubriek[2] = "Eigen tekst van de planner".to_owned();
+        criteria[1].sleutel = "eigen".to_owned();
+        in_taal(&mut criteria, Taal::En);
+        assert_eq!(criteria[0].label, "Self-contained housing");
+        assert_eq!(
+            criteria[0].rubriek[0],
+            standaard_criteria_in(Taal::En)[0].rubriek[0]
+        );
+        assert_eq!(criteria[0].rubriek[2], "Eigen tekst van de planner");
+        // Not a default key: stays Dutch.
+        assert_eq!(criteria[1].label, "Oppervlakte per wooneenheid");
+        // English texts saved in a later version read as Dutch again in Dutch.
+        in_taal(&mut criteria, Taal::Nl);
+        assert_eq!(criteria[0].label, "Zelfstandige woonruimte");
+        let mut naam = standaard_setnaam();
+        setnaam_in_taal(&mut naam, Taal::En);
+        assert_eq!(naam, "Default conversion set (DESIGN §6)");
+        let mut eigen = "Set van de regio".to_owned();
+        setnaam_in_taal(&mut eigen, Taal::En);
+        assert_eq!(eigen, "Set van de regio");
+    }
 }

@@ -138,6 +138,31 @@ fn missing_scores_and_evidence_make_it_incomplete() {
 }
 
 #[test]
+fn explanations_come_in_the_chosen_language() {
+    let set = standaard_criteria_in(Taal::En);
+    let klein = CriteriumScore {
+        sleutel: "oppervlakte".into(),
+        score: Some(0),
+        onderbouwing: "Measured on site.".into(),
+    };
+    let uit = scoren_in(Taal::En, &set, &[klein]);
+    assert_eq!(
+        uit.criteria[1].toelichting,
+        "Floor area per housing unit: score 0 of 4 (Less than 18 m² of living area per unit \
+         (knock-out for self-contained living)), weight 15; knock-out. Evidence: Measured on site."
+    );
+    assert_eq!(
+        uit.criteria[0].toelichting,
+        "Self-contained housing: not scored yet."
+    );
+    assert_eq!(
+        uit.onvolledig[0],
+        "Self-contained housing has not been scored yet."
+    );
+    assert_eq!(uit.knockouts, vec!["Floor area per housing unit"]);
+}
+
+#[test]
 fn scores_are_checked_against_the_set() {
     let set = standaard_criteria();
     assert!(valideer_scores(&set, &[s("oppervlakte", Some(4))]).is_ok());

@@ -1,9 +1,10 @@
-// Tests which roles may edit: only administrators and planners.
+// Tests which roles may edit (only administrators and planners) and how a role is named.
 
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { DatabaseInfo } from '../api';
 import type { Rol } from '../api/types/Rol';
-import { magBewerken } from './rol';
+import { zetTaal } from '../i18n';
+import { magBewerken, rolLabel } from './rol';
 
 function info(rol: Rol): DatabaseInfo {
   return {
@@ -27,5 +28,20 @@ describe('magBewerken', () => {
     expect(magBewerken(info('lezer'))).toBe(false);
     expect(magBewerken(info('geen'))).toBe(false);
     expect(magBewerken(null)).toBe(false);
+  });
+});
+
+describe('rolLabel', () => {
+  afterEach(() => {
+    zetTaal('nl');
+  });
+
+  it('names every role in the chosen language, not as its stored value', () => {
+    expect(rolLabel('beheerder')).toBe('Beheerder');
+    expect(rolLabel('geen')).toBe('Geen rol');
+    zetTaal('en');
+    expect(rolLabel('beheerder')).toBe('Administrator');
+    expect(rolLabel('beoordelaar')).toBe('Reviewer');
+    expect(rolLabel('lezer')).toBe('Reader');
   });
 });

@@ -275,8 +275,8 @@ crate::storage::testdb::beide_backends!(
     async fn a_server_database_is_backed_up_with_pg_dump(db) {
         if db.backend() == Backend::Postgres {
             let fout = db.reservekopie_maken(None).await.unwrap_err();
-            assert_eq!(fout.message, SERVER_MELDING);
-            assert!(fout.message.contains("pg_dump"));
+            assert_eq!(fout.sleutel, SERVER_MELDING);
+            assert!(fout.message.contains("pg_dump"), "{}", fout.message);
         }
     }
 );

@@ -9,7 +9,8 @@ export type Criterium = {
  */
 sleutel: string, 
 /**
- * Dutch label shown to the planner.
+ * Label shown to the planner (a default criterion's untouched texts in the active language,
+ * see [`in_taal`]).
  */
 label: string, 
 /**
@@ -17,7 +18,7 @@ label: string,
  */
 gewicht: number, 
 /**
- * What scores 0, 1, 2, 3 and 4 mean, in Dutch (exactly five texts).
+ * What scores 0, 1, 2, 3 and 4 mean (exactly five texts).
  */
 rubriek: Array<string>, 
 /**

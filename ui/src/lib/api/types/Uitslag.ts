@@ -19,6 +19,6 @@ categorie: Categorie | null,
  */
 knockouts: Array<string>, 
 /**
- * Dutch reasons the assessment is incomplete (unscored criteria, missing evidence).
+ * Reasons the assessment is incomplete (unscored criteria, missing evidence).
  */
 onvolledig: Array<string>, criteria: Array<CriteriumUitslag>, };
