@@ -68,7 +68,7 @@ def test_ontvangen_rapporten_samenvoegen_met_conflict(start_app, db, tmp_path):
         assert con.execute("SELECT COUNT(*) FROM vng_ontvangen").fetchone()[0] == 0
 
     kies_bestanden(ui, a_json, a_xlsx, b_csv)
-    ui.wacht_op_tekst("ontvangen-melding", "3 bestand(en) toegevoegd; 0 was of waren al ontvangen.")
+    ui.wacht_op_tekst("ontvangen-melding", "Bestanden toegevoegd: 3. Al eerder ontvangen: 0.")
     conflicten = ui.testid("ontvangen-conflicten")
     tekst = ui.zichtbare_tekst(conflicten)
     assert "Utrecht (GM0344), peildatum 2-11-2026" in tekst, tekst
