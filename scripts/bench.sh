@@ -265,8 +265,8 @@ if [ -n "${DISPLAY:-}" ] && [ -x "$app" ] && [ -x "$python_e2e" ]; then
 
 Measured $(date -u +%Y-%m-%d) on $machine, WebKitGTK $(pkg-config --modversion webkit2gtk-4.1 2>/dev/null || echo "4.1") under Xvfb, app binary
 \`$app\` (a release build: \`bash scripts/build-ui.sh && cargo build --release -p opvangplanner\`);
-load average $applast_voor before and $applast_na after the run. The machine's 2 cores were shared
-with other builds, so every wall-clock time here is stretched by the load; the CPU time is less so.
+load average $applast_voor before and $applast_na after the run. On a shared machine every wall-clock time
+here is stretched by the load; the CPU time is less so.
 The app is started 5 times by tauri-driver with \`OPVANG_DB\` set to the national file of the first
 section. *Launch to figures* runs from the start of the app process (its start time in /proc) to the
 performance mark \`opvang:dashboard-cijfers\`, which the dashboard sets once the national totals are in
