@@ -13,8 +13,9 @@ moment the national totals are in the DOM, without the WebDriver session's own o
 the PSS (proportional set size, shared pages divided among their users) from /proc/PID/smaps_rollup,
 summed over the app process and all its descendants (WebKitWebProcess, WebKitNetworkProcess), 3 s
 after the dashboard shows. Filtering: in the Locaties screen the search box gets a new value and an
-input event; the time is measured in the page from the event to the first animation frame after
-Svelte updated the DOM, and to the frame after that (painted).
+input event; the time is measured in the page from the event to the DOM updated by Svelte and laid
+out (script), to the first animation frame after that (rendered) and to the frame after that
+(painted).
 """
 
 from __future__ import annotations
@@ -139,16 +140,50 @@ class Sessie:
         self.driver_proces.wait(timeout=10)
 
 
-def start_tot_cijfers(app: Path, db: Path) -> tuple[float, float, float, Sessie]:
-    """Milliseconds from process start to the figures and to the page's time origin."""
+STAPPEN_SCRIPT = f"""
+const m = performance.getEntriesByName('{MARK}')[0];
+if (!m) return null;
+const o = performance.timeOrigin;
+const nav = performance.getEntriesByType('navigation')[0];
+const merk = (naam) => {{ const e = performance.getEntriesByName(naam)[0]; return e ? o + e.startTime : null; }};
+return {{
+  pagina: o,
+  html: nav ? o + nav.responseEnd : null,
+  bundel: nav ? o + nav.domContentLoadedEventStart : null,
+  taal: merk('opvang:taal'),
+  info: merk('opvang:info'),
+  cijfers: o + m.startTime,
+}};
+"""
+
+# Start-up steps in page order, each as milliseconds from the start of the app process: the page's
+# time origin (WebView navigation starts), the HTML received, the module bundle run (DOMContentLoaded),
+# the saved language read (first IPC, then the app mounts), the database summary in (the commands
+# waited for the database to open), the national figures in the DOM.
+STAPPEN = ["pagina", "html", "bundel", "taal", "info", "cijfers"]
+
+
+def cpu_ms(pid: int) -> float:
+    """CPU time (user + system) used so far by `pid` and its descendants, in milliseconds."""
+    ticks, totaal = os.sysconf("SC_CLK_TCK"), 0
+    for p in nakomelingen(pid):
+        try:
+            velden = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        totaal += int(velden[11]) + int(velden[12])
+    return totaal * 1000 / ticks
+
+
+def start_tot_cijfers(app: Path, db: Path) -> tuple[dict[str, float], float, float, Sessie]:
+    """Milliseconds from process start to each start-up step, the CPU time by then, the total shown."""
     sessie = Sessie(app, db)
-    getoond, oorsprong = sessie.wacht(
-        f"const m = performance.getEntriesByName('{MARK}')[0];"
-        " return m ? [performance.timeOrigin + m.startTime, performance.timeOrigin] : null;"
-    )
+    stappen = sessie.wacht(STAPPEN_SCRIPT)
+    cpu = cpu_ms(sessie.pid)
     bezet = sessie.driver.find_element(By.CSS_SELECTOR, '[data-testid="totaal-bezet"]').text
     start = start_epoch(sessie.pid) * 1000
-    return getoond - start, oorsprong - start, float(bezet.replace(".", "") or 0), sessie
+    relatief = {naam: (stappen[naam] - start if stappen.get(naam) else float("nan")) for naam in STAPPEN}
+    return relatief, cpu, float(bezet.replace(".", "") or 0), sessie
 
 
 FILTER_SCRIPT = """
@@ -157,9 +192,13 @@ const veld = document.getElementById('locaties-zoek');
 const t0 = performance.now();
 veld.value = arguments[0];
 veld.dispatchEvent(new Event('input', { bubbles: true }));
-requestAnimationFrame(() => {
+queueMicrotask(() => {
+  void document.body.offsetHeight;
   const t1 = performance.now();
-  requestAnimationFrame(() => klaar([t1 - t0, performance.now() - t0]));
+  requestAnimationFrame(() => {
+    const t2 = performance.now();
+    requestAnimationFrame(() => klaar([t1 - t0, t2 - t0, performance.now() - t0]));
+  });
 });
 """
 
@@ -167,22 +206,28 @@ requestAnimationFrame(() => {
 def main() -> None:
     app, nationaal, vijfduizend = map(Path, sys.argv[1:4])
     starts = int(sys.argv[4]) if len(sys.argv) > 4 else 3
-    tijden, paginas, pss = [], [], []
+    stappen: dict[str, list[float]] = {naam: [] for naam in STAPPEN}
+    cpu, pss = [], []
     for i in range(starts):
-        ms, pagina, bezet, sessie = start_tot_cijfers(app, nationaal)
-        tijden.append(ms)
-        paginas.append(pagina)
+        relatief, cpu_tijd, bezet, sessie = start_tot_cijfers(app, nationaal)
+        for naam in STAPPEN:
+            stappen[naam].append(relatief[naam])
+        cpu.append(cpu_tijd)
         if i == starts - 1:
             time.sleep(3)
             mib, n = pss_mib(sessie.pid)
             pss.append(mib)
             print(f"pss_processen {n}")
-        print(f"# start {i + 1}: {ms:.0f} ms, bezet {bezet:.0f}", file=sys.stderr)
+        regel = ", ".join(f"{naam} {relatief[naam]:.0f}" for naam in STAPPEN)
+        print(f"# start {i + 1}: {regel} ms, CPU {cpu_tijd:.0f} ms, bezet {bezet:.0f}", file=sys.stderr)
         sessie.stop()
-    tijden.sort()
+    tijden = sorted(stappen["cijfers"])
     print(f"start_min {tijden[0]:.0f}")
     print(f"start_mediaan {statistics.median(tijden):.0f}")
-    print(f"pagina_mediaan {statistics.median(paginas):.0f}")
+    for naam in STAPPEN[:-1]:
+        print(f"{naam}_mediaan {statistics.median(stappen[naam]):.0f}")
+    print(f"cpu_min {min(cpu):.0f}")
+    print(f"cpu_mediaan {statistics.median(cpu):.0f}")
     print(f"pss_mib {pss[-1]:.0f}")
 
     sessie = Sessie(app, vijfduizend)
@@ -192,15 +237,19 @@ def main() -> None:
         sessie.wacht("return document.getElementById('locaties-zoek') && document.querySelectorAll('tbody tr.rij').length > 0")
         rijen = sessie.driver.execute_script("return document.querySelectorAll('tbody tr.rij').length")
         totaal = sessie.driver.find_element(By.CSS_SELECTOR, '[data-testid="locaties-aantal"]').text
-        dom, verf = [], []
+        script, dom, verf = [], [], []
         for woord in ["Hotel", "Kerkstraat", "Amsterdam", "zzz", "", "Schip", "12", ""] * 3:
-            a, b = sessie.driver.execute_async_script(FILTER_SCRIPT, woord)
-            dom.append(a)
-            verf.append(b)
+            a, b, c = sessie.driver.execute_async_script(FILTER_SCRIPT, woord)
+            script.append(a)
+            dom.append(b)
+            verf.append(c)
+        script.sort()
         dom.sort()
         verf.sort()
         print(f"tabel_rijen_in_dom {rijen}")
         print(f"# locaties label: {totaal}", file=sys.stderr)
+        print(f"filter_script_mediaan {statistics.median(script):.1f}")
+        print(f"filter_script_max {script[-1]:.1f}")
         print(f"filter_dom_mediaan {statistics.median(dom):.1f}")
         print(f"filter_dom_max {dom[-1]:.1f}")
         print(f"filter_verf_mediaan {statistics.median(verf):.1f}")

@@ -4,8 +4,6 @@ mod commands;
 mod state;
 mod teamserver;
 
-use tauri::Manager;
-
 pub use state::AppState;
 
 /// Builds the Tauri app with every command registered; shared by `run` and the wiring tests.
@@ -94,8 +92,7 @@ pub fn run() {
         .plugin(tauri_plugin_dialog::init())
         .setup(|app| {
             opvang_core::i18n::zet_taal(commands::taal_opgeslagen(app.handle()));
-            let state = tauri::async_runtime::block_on(state::starten(app.handle()))?;
-            app.manage(state);
+            AppState::op_de_achtergrond(app.handle());
             Ok(())
         })
         .run(context)

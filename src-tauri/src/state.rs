@@ -1,6 +1,7 @@
 //! The app's state: the open database (a local file or the team server), which the user can swap.
 
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
 
 use opvang_core::storage::backup::{self, Herstel, Terugzetting};
 use opvang_core::storage::{is_postgres_url, Backend};
@@ -12,11 +13,13 @@ use crate::teamserver;
 
 /// The database the window works on, and why start-up fell back to the local file (if it did).
 pub struct AppState {
-    db: RwLock<Db>,
-    opstartmelding: Option<String>,
+    /// `None` only while start-up opens the database in the background; start-up holds the write
+    /// lock until then, so every command (which reads it) waits for the outcome.
+    db: Arc<RwLock<Option<Db>>>,
+    opstartmelding: Mutex<Option<String>>,
     /// The damaged file found at start, while the window offers the way out (the database is
     /// then an empty one in memory).
-    herstel: std::sync::Mutex<Option<Herstel>>,
+    herstel: Mutex<Option<Herstel>>,
 }
 
 impl AppState {
@@ -26,14 +29,50 @@ impl AppState {
 
     pub fn met(db: Db, opstartmelding: Option<String>) -> AppState {
         AppState {
-            db: RwLock::new(db),
-            opstartmelding,
-            herstel: std::sync::Mutex::new(None),
+            db: Arc::new(RwLock::new(Some(db))),
+            opstartmelding: Mutex::new(opstartmelding),
+            herstel: Mutex::new(None),
         }
     }
 
-    /// The damaged file found at start, if the user has not chosen a way out yet.
-    pub fn herstel(&self) -> Option<Herstel> {
+    /// Manages a state whose database is still being opened, and opens it (as [`opstarten`], or
+    /// an empty one in memory beside a damaged file) on the async runtime, so the window and its
+    /// web view start meanwhile instead of after it: the file's `quick_check` runs alongside them.
+    /// Commands wait until it is open; a damaged file is known (for the recovery screen) before
+    /// any command runs. When nothing can be opened the app stops, as it did when this blocked.
+    pub fn op_de_achtergrond<R: tauri::Runtime>(app: &tauri::AppHandle<R>) {
+        let db = Arc::new(RwLock::new(None));
+        let mut bezig = db.clone().try_write_owned().expect("a new lock is free");
+        app.manage(AppState {
+            db,
+            opstartmelding: Mutex::new(None),
+            herstel: Mutex::new(None),
+        });
+        let app = app.clone();
+        tauri::async_runtime::spawn(async move {
+            match openen(&app).await {
+                Ok((db, melding, herstel)) => {
+                    let state = app.state::<AppState>();
+                    *state.opstartmelding.lock().expect("melding lock") = melding;
+                    *state.herstel.lock().expect("herstel lock") = herstel;
+                    *bezig = Some(db);
+                }
+                Err(fout) => {
+                    eprintln!("Opvangplanner kon niet starten: {}", fout.message);
+                    std::process::exit(1);
+                }
+            }
+        });
+    }
+
+    /// The damaged file found at start, if the user has not chosen a way out yet; waits for
+    /// start-up.
+    pub async fn herstel(&self) -> Option<Herstel> {
+        let _open = self.db.read().await;
+        self.herstel_nu()
+    }
+
+    fn herstel_nu(&self) -> Option<Herstel> {
         self.herstel.lock().expect("herstel lock").clone()
     }
 
@@ -45,8 +84,9 @@ impl AppState {
     /// Puts the backup `bron` in place of the open local file (or of the damaged one found at
     /// start) and opens the result; nothing else uses the database meanwhile.
     pub async fn terugzetten(&self, bron: &Path) -> CoreResult<(Db, Terugzetting)> {
-        let mut huidig = self.db.write().await;
-        let doel = match self.herstel() {
+        let mut slot = self.db.write().await;
+        let huidig = slot.as_ref().expect("start-up has finished");
+        let doel = match self.herstel_nu() {
             Some(herstel) => PathBuf::from(herstel.pad),
             None if huidig.backend() == Backend::Postgres => {
                 return Err(CoreError::bestand(backup::SERVER_MELDING))
@@ -58,35 +98,36 @@ impl AppState {
         let uitslag = backup::terugzetten(bron, &doel).await;
         let geopend = match &uitslag {
             Ok(_) => Db::open(&doel).await,
-            Err(_) if self.herstel().is_some() => Db::in_geheugen().await,
+            Err(_) if self.herstel_nu().is_some() => Db::in_geheugen().await,
             Err(_) => Db::open(&doel).await,
         };
         match (uitslag, geopend) {
             (Ok(terugzetting), Ok(db)) => {
-                *huidig = db.clone();
+                *slot = Some(db.clone());
                 *self.herstel.lock().expect("herstel lock") = None;
                 Ok((db, terugzetting))
             }
             (Err(fout), Ok(db)) => {
-                *huidig = db;
+                *slot = Some(db);
                 Err(fout)
             }
             (_, Err(fout)) => {
-                *huidig = Db::in_geheugen().await?;
+                *slot = Some(Db::in_geheugen().await?);
                 *self.herstel.lock().expect("herstel lock") = Some(Herstel::voor(&doel, &fout));
                 Err(fout)
             }
         }
     }
 
-    /// The current database (a cheap handle to its pool).
+    /// The current database (a cheap handle to its pool); waits for start-up.
     pub async fn db(&self) -> Db {
-        self.db.read().await.clone()
+        self.db.read().await.clone().expect("start-up has finished")
     }
 
-    /// Why the saved team server could not be used at start-up, if so.
-    pub fn opstartmelding(&self) -> Option<String> {
-        self.opstartmelding.clone()
+    /// Why the saved team server could not be used at start-up, if so; waits for start-up.
+    pub async fn opstartmelding(&self) -> Option<String> {
+        let _open = self.db.read().await;
+        self.opstartmelding.lock().expect("melding lock").clone()
     }
 
     /// Opens `pad` and makes it the current database; the old one is closed.
@@ -98,8 +139,10 @@ impl AppState {
 
     /// Makes an already opened database the current one; the old one is closed.
     pub async fn vervang(&self, nieuw: Db) {
-        let oud = std::mem::replace(&mut *self.db.write().await, nieuw);
-        oud.close().await;
+        let oud = self.db.write().await.replace(nieuw);
+        if let Some(oud) = oud {
+            oud.close().await;
+        }
         *self.herstel.lock().expect("herstel lock") = None;
     }
 }
@@ -133,16 +176,17 @@ pub async fn opstarten<R: tauri::Runtime>(
     Ok((Db::open(&lokaal_pad(app)?).await?, melding))
 }
 
-/// The state to start with: as [`opstarten`], or, when the local file is damaged, an empty
-/// database in memory and the damaged file with its backups, for the window to offer a way out.
-pub async fn starten<R: tauri::Runtime>(app: &tauri::AppHandle<R>) -> CoreResult<AppState> {
+/// The database to start with, the start-up message and the damaged file: as [`opstarten`], or,
+/// when the local file is damaged, an empty database in memory and the damaged file with its
+/// backups, for the window to offer a way out.
+async fn openen<R: tauri::Runtime>(
+    app: &tauri::AppHandle<R>,
+) -> CoreResult<(Db, Option<String>, Option<Herstel>)> {
     match opstarten(app).await {
-        Ok((db, melding)) => Ok(AppState::met(db, melding)),
+        Ok((db, melding)) => Ok((db, melding, None)),
         Err(fout) if fout.code == ErrorCode::Beschadigd => {
             let herstel = Herstel::voor(&lokaal_pad(app)?, &fout);
-            let state = AppState::met(Db::in_geheugen().await?, None);
-            *state.herstel.lock().expect("herstel lock") = Some(herstel);
-            Ok(state)
+            Ok((Db::in_geheugen().await?, None, Some(herstel)))
         }
         Err(fout) => Err(fout),
     }

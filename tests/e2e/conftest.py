@@ -39,18 +39,23 @@ def db(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def start_app(tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[Callable[[Path], Ui]]:
-    """Starts tauri-driver with OPVANG_DB=db, opens a WebDriver session on the real app and returns a Ui."""
+    """Starts tauri-driver with OPVANG_DB=db, opens a WebDriver session on the real app and returns a Ui.
+
+    With `opvang_db=False` OPVANG_DB is left unset, so the app opens what its config folder names
+    (a saved team server, the last file opened)."""
     if not os.environ.get("DISPLAY"):
         pytest.fail("DISPLAY is not set: run the end-to-end tests through scripts/test.sh (it starts Xvfb)")
     assert APP.exists(), f"{APP} is missing: build it with cargo build -p opvangplanner"
     gestart: list[tuple[subprocess.Popen, webdriver.Remote | None]] = []
 
-    def start(db: Path) -> Ui:
+    def start(db: Path, opvang_db: bool = True) -> Ui:
         poort, native = vrije_poort(), vrije_poort()
         log = tmp_path / f"tauri-driver-{len(gestart)}.log"
         # A config folder of its own per test: saved settings (language, team server) never leak
         # between tests or into the user's own app.
         env = dict(os.environ, OPVANG_DB=str(db), XDG_CONFIG_HOME=str(tmp_path / "config"))
+        if not opvang_db:
+            del env["OPVANG_DB"]
         proces = subprocess.Popen(
             ["tauri-driver", "--port", str(poort), "--native-port", str(native)],
             env=env,

@@ -26,6 +26,6 @@ pub async fn reservekopie_terugzetten(
 
 /// The damaged file found at start and its backups, or `None` when the database is fine.
 #[tauri::command(rename_all = "snake_case")]
-pub fn herstel_info(state: State<'_, AppState>) -> Option<Herstel> {
-    state.herstel()
+pub async fn herstel_info(state: State<'_, AppState>) -> CoreResult<Option<Herstel>> {
+    Ok(state.herstel().await)
 }

@@ -30,8 +30,8 @@ pub fn server_instellingen<R: Runtime>(app: AppHandle<R>) -> Option<ServerInstel
 
 /// Why start-up opened the local file instead of the saved team server, if it did.
 #[tauri::command(rename_all = "snake_case")]
-pub fn opstartmelding(state: State<'_, AppState>) -> Option<String> {
-    state.opstartmelding()
+pub async fn opstartmelding(state: State<'_, AppState>) -> CoreResult<Option<String>> {
+    Ok(state.opstartmelding().await)
 }
 
 #[tauri::command(rename_all = "snake_case")]

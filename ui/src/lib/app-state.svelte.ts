@@ -20,6 +20,7 @@ export async function laadAppState(): Promise<void> {
     const [info, gemeenten] = await Promise.all([api.databaseInfo(), api.gemeenten()]);
     appState.info = info;
     appState.gemeenten = gemeenten;
+    performance.mark('opvang:info');
   } catch (fout) {
     appState.fout = fout instanceof Error ? fout.message : String(fout);
   }

@@ -75,13 +75,15 @@ function zoekteksten(s: LocatieStand): [string, string] {
 
 /** Locations matching every filter; the text search looks in name and place, ignoring case. */
 export function filterStanden(standen: LocatieStand[], filter: TabelFilter): LocatieStand[] {
+  // Read once: `filter` is reactive state, and each read of it inside the loop is tracked.
+  const { gemeente, provincie, status, soort } = filter;
   const zoek = filter.zoek.trim().toLocaleLowerCase('nl');
   return standen.filter(
     (s) =>
-      (filter.gemeente === '' || s.gemeente_code === filter.gemeente) &&
-      (filter.provincie === '' || s.provincie_code === filter.provincie) &&
-      (filter.status === '' || s.status === filter.status) &&
-      (filter.soort === '' || s.soort === filter.soort) &&
+      (gemeente === '' || s.gemeente_code === gemeente) &&
+      (provincie === '' || s.provincie_code === provincie) &&
+      (status === '' || s.status === status) &&
+      (soort === '' || s.soort === soort) &&
       (zoek === '' || zoekteksten(s).some((tekst) => tekst.includes(zoek))),
   );
 }
