@@ -3,6 +3,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
+use opvang_core::i18n;
 use opvang_core::storage::backup::{self, Herstel, Terugzetting};
 use opvang_core::storage::{is_postgres_url, Backend};
 use opvang_core::{CoreError, CoreResult, Db, ErrorCode};
@@ -166,9 +167,14 @@ pub async fn opstarten<R: tauri::Runtime>(
         match verbinding {
             Ok(db) => return Ok((db, None)),
             Err(fout) => {
-                melding = Some(format!(
-                    "De teamserver {}:{} was bij het starten niet bereikbaar; het lokale bestand is geopend. {}",
-                    server.host, server.poort, fout.message
+                melding = Some(i18n::tekst_met(
+                    i18n::actieve_taal(),
+                    "fout.app_state.teamserver_niet_bereikbaar_bij_start",
+                    &[
+                        ("host", &server.host),
+                        ("poort", &server.poort),
+                        ("fout", &fout.message),
+                    ],
                 ))
             }
         }
