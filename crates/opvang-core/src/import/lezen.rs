@@ -126,6 +126,7 @@ fn cel_tekst(cel: &calamine::Data) -> String {
 pub fn lees_werkboek(bytes: &[u8]) -> CoreResult<Tabel> {
     use calamine::Reader;
     super::zipgrens::controleer(bytes)?;
+    super::zipgrens::controleer_celverwijzingen(bytes)?;
     let mut boek = calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes.to_vec()))
         .map_err(|e| {
             CoreError::bestand("fout.import_lezen.werkboek_niet_gelezen_geen").met("fout", &e)

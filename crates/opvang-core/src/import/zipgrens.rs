@@ -1,5 +1,8 @@
-//! A guard against zip bombs: a workbook (XLSX and ODS are zip files) whose parts unpack to more
-//! than [`MAX_UITGEPAKT`] according to its central directory is refused before it is read.
+//! Guards run before a workbook is read: against zip bombs (a workbook, XLSX and ODS being zip
+//! files, whose parts unpack to more than [`MAX_UITGEPAKT`] according to its central directory)
+//! and against cell references the workbook reader cannot count (longer than Excel's largest).
+
+use std::io::Read;
 
 use crate::error::{CoreError, CoreResult};
 
@@ -63,4 +66,100 @@ pub fn controleer(bytes: &[u8]) -> CoreResult<()> {
         positie += 46 + naam + extra + opmerking;
     }
     Ok(())
+}
+
+/// The largest cell reference Excel writes is `XFD1048576`: three letters, seven digits.
+const MAX_LETTERS: usize = 3;
+const MAX_CIJFERS: usize = 7;
+
+/// Checks the cell references in the worksheets of an XLSX file (`r="B7"`, `ref="A1:J200"`): the
+/// workbook reader's arithmetic overflows on a reference longer than Excel's largest, so such a
+/// file is refused before it is read. Anything that is no XLSX (ODS, XLS, no zip) is left to the
+/// reader, which refuses it with its own error when it cannot read it.
+pub fn controleer_celverwijzingen(bytes: &[u8]) -> CoreResult<()> {
+    let Ok(mut archief) = zip::ZipArchive::new(std::io::Cursor::new(bytes)) else {
+        return Ok(());
+    };
+    let mut xml = Vec::new();
+    for i in 0..archief.len() {
+        let Ok(mut deel) = archief.by_index(i) else {
+            continue;
+        };
+        let is_werkblad = deel
+            .name()
+            .is_ok_and(|naam| naam.starts_with("xl/worksheets/") && naam.ends_with(".xml"));
+        if !is_werkblad {
+            continue;
+        }
+        xml.clear();
+        // A damaged part (bad checksum, broken deflate data) is scanned as far as it unpacked:
+        // the workbook reader does not check checksums and reads it all the same.
+        let _ = deel.read_to_end(&mut xml);
+        if let Some(verwijzing) = te_lange_verwijzing(&xml) {
+            return Err(
+                CoreError::bestand("fout.import_lezen.celverwijzing_ongeldig")
+                    .met("verwijzing", &verwijzing),
+            );
+        }
+    }
+    Ok(())
+}
+
+/// The first value of an `r` or `ref` attribute in `xml` with a part (`A1` in `A1:B2`) of more
+/// letters or digits than Excel's largest reference, shortened for a message.
+fn te_lange_verwijzing(xml: &[u8]) -> Option<String> {
+    let mut rest = xml;
+    while let Some(i) = rest.iter().position(|&b| b == b'=') {
+        let is_verwijzing = rest.get(i + 1) == Some(&b'"')
+            && (rest[..i].ends_with(b" r") || rest[..i].ends_with(b" ref"));
+        rest = &rest[i + 1..];
+        if !is_verwijzing {
+            continue;
+        }
+        let waarde = &rest[1..];
+        let eind = waarde
+            .iter()
+            .position(|&b| b == b'"')
+            .unwrap_or(waarde.len());
+        let waarde = &waarde[..eind];
+        let te_lang = waarde.split(|&b| b == b':').any(|deel| {
+            let letters = deel.iter().take_while(|b| b.is_ascii_alphabetic()).count();
+            let cijfers = deel[letters..]
+                .iter()
+                .take_while(|b| b.is_ascii_digit())
+                .count();
+            letters > MAX_LETTERS || cijfers > MAX_CIJFERS
+        });
+        if te_lang {
+            let getoond: String = String::from_utf8_lossy(waarde).chars().take(20).collect();
+            return Some(getoond);
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::te_lange_verwijzing;
+
+    #[test]
+    fn references_up_to_excels_largest_pass_and_longer_ones_are_named() {
+        let goed = br#"<dimension ref="A1:XFD1048576"/><c r="B7" t="s"><v>1</v></c>"#;
+        assert_eq!(te_lange_verwijzing(goed), None);
+        let letters = br#"<c r="B7"/><c r="AAAAAAAAAAAAAAAAAAAAAAAAAA1"/>"#;
+        assert_eq!(
+            te_lange_verwijzing(letters).as_deref(),
+            Some("AAAAAAAAAAAAAAAAAAAA")
+        );
+        let cijfers = br#"<dimension ref="A1:B99999999999"/>"#;
+        assert_eq!(
+            te_lange_verwijzing(cijfers).as_deref(),
+            Some("A1:B99999999999")
+        );
+        // Other attributes ending in "ref" are no cell references.
+        assert_eq!(
+            te_lange_verwijzing(br#"<x sqref="AAAAAAAA1" href="x"/>"#),
+            None
+        );
+    }
 }

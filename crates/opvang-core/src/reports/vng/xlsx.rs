@@ -272,6 +272,11 @@ pub fn lezen(bestand: &str, bytes: &[u8]) -> CoreResult<GelezenRijen> {
             .met("bestand", &bestand)
             .met("grens", &format!("{} MB", zipgrens::MAX_UITGEPAKT >> 20))
     })?;
+    zipgrens::controleer_celverwijzingen(bytes).map_err(|e| {
+        CoreError::bestand("fout.reports_vng_xlsx.geen_leesbaar_xlsx_werkboek")
+            .met("bestand", &bestand)
+            .met("fout", &e.message)
+    })?;
     let mut boek = calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes.to_vec()))
         .map_err(|e| {
             CoreError::bestand("fout.reports_vng_xlsx.geen_leesbaar_xlsx_werkboek")
