@@ -86,6 +86,7 @@ pub fn app_builder<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Buil
 }
 
 pub fn run() {
+    use tauri::Manager;
     let context = tauri::generate_context!();
     commands::systeemlocale_volgen(&context.config().identifier);
     app_builder(tauri::Builder::default())
@@ -95,6 +96,13 @@ pub fn run() {
             AppState::op_de_achtergrond(app.handle());
             Ok(())
         })
-        .run(context)
-        .expect("Opvangplanner kon niet starten");
+        .build(context)
+        .expect("Opvangplanner kon niet starten")
+        .run(|app, event| {
+            if let tauri::RunEvent::Exit = event {
+                if let Some(state) = app.try_state::<AppState>() {
+                    tauri::async_runtime::block_on(state.afsluiten());
+                }
+            }
+        });
 }

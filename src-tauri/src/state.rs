@@ -138,6 +138,14 @@ impl AppState {
         Ok(nieuw)
     }
 
+    /// Closes the current database as the app quits (waiting for start-up to finish first), so
+    /// a local file is left whole without its write-ahead log.
+    pub async fn afsluiten(&self) {
+        if let Some(db) = self.db.read().await.as_ref() {
+            db.close().await;
+        }
+    }
+
     /// Makes an already opened database the current one; the old one is closed.
     pub async fn vervang(&self, nieuw: Db) {
         let oud = self.db.write().await.replace(nieuw);
