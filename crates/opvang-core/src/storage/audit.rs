@@ -86,8 +86,8 @@ pub(super) async fn zonder_locatie(
     Ok(())
 }
 
-/// Appends `wijzigingen` in their order, all with the same time, in one statement that reads
-/// them from a JSON array; on PostgreSQL the database overwrites `gebruiker` with the login.
+/// Appends `wijzigingen` in their order, all with the same time, in multi-row statements; on
+/// PostgreSQL the database overwrites `gebruiker` with the login.
 pub(super) async fn schrijf_alle(
     conn: &mut AnyConnection,
     backend: Backend,
@@ -97,22 +97,26 @@ pub(super) async fn schrijf_alle(
     if wijzigingen.is_empty() {
         return Ok(());
     }
-    let rijen: Vec<_> = wijzigingen
-        .iter()
-        .map(|w| (w.tabel, &w.record, w.locatie_id, w.actie, &w.voor, &w.na))
-        .collect();
-    sqlx::query(&format!(
-        "INSERT INTO auditlog (tijdstip, gebruiker, tabel, record, locatie_id, actie, voor, na) \
-         SELECT $2, $3, value ->> 0, value ->> 1, CAST(value ->> 2 AS BIGINT), value ->> 3, \
-         value ->> 4, value ->> 5 FROM {}",
-        super::bulk::json_rijen(backend)
-    ))
-    .bind(super::bulk::json_tekst(&rijen))
-    .bind(chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true))
-    .bind(gebruiker.to_owned())
-    .execute(conn)
-    .await?;
-    Ok(())
+    let tijdstip = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
+    super::bulk::uitvoeren(
+        conn,
+        backend,
+        "INSERT INTO auditlog (tijdstip, gebruiker, tabel, record, locatie_id, actie, voor, na)",
+        "",
+        8,
+        wijzigingen,
+        |q, w| {
+            q.bind(tijdstip.clone())
+                .bind(gebruiker.to_owned())
+                .bind(w.tabel.to_owned())
+                .bind(w.record.clone())
+                .bind(w.locatie_id)
+                .bind(w.actie.to_owned())
+                .bind(w.voor.clone())
+                .bind(w.na.clone())
+        },
+    )
+    .await
 }
 
 const GEBRUIKER: &str = "gebruiker";

@@ -20,6 +20,7 @@ impl Db {
         let mut tx = self.pool.begin().await?;
         uitvoeren(
             &mut tx,
+            self.backend,
             "INSERT INTO locatie (id, gemeente_code, naam, straat, huisnummer, postcode, plaats, \
              lat, lon, bag_id, soort, beheerder, openingsdatum, einddatum, vergunning, \
              financiering, wooneenheden, eigen_voordeur, eigen_keuken, eigen_sanitair, \
@@ -63,6 +64,7 @@ impl Db {
             .collect();
         uitvoeren(
             &mut tx,
+            self.backend,
             "INSERT INTO locatie_status (locatie_id, status, vanaf)",
             "",
             3,
@@ -72,6 +74,7 @@ impl Db {
         .await?;
         uitvoeren(
             &mut tx,
+            self.backend,
             "INSERT INTO locatie_financiering (locatie_id, financiering, vanaf)",
             "",
             3,
@@ -86,6 +89,7 @@ impl Db {
         let perioden: Vec<_> = locaties.iter().flat_map(|l| &l.capaciteit).collect();
         uitvoeren(
             &mut tx,
+            self.backend,
             "INSERT INTO capaciteit (locatie_id, vanaf, tot_en_met, plaatsen)",
             "",
             4,
@@ -101,6 +105,7 @@ impl Db {
         let peilingen: Vec<_> = locaties.iter().flat_map(|l| &l.peilingen).collect();
         uitvoeren(
             &mut tx,
+            self.backend,
             "INSERT INTO peiling (locatie_id, peildatum, niet_inzetbaar, reden_niet_inzetbaar)",
             "",
             4,
@@ -119,6 +124,7 @@ impl Db {
             .collect();
         uitvoeren(
             &mut tx,
+            self.backend,
             "INSERT INTO bezetting (locatie_id, peildatum, doelgroep, aantal)",
             "",
             4,

@@ -4,7 +4,9 @@ use std::collections::{HashMap, HashSet};
 
 use chrono::{Days, NaiveDate};
 use serde::Serialize;
-use sqlx::{AnyConnection, Row};
+use sqlx::any::AnyArguments;
+use sqlx::query::Query;
+use sqlx::{Any, AnyConnection, Row};
 use ts_rs::TS;
 
 use super::audit::{self, json, Wijziging};
@@ -498,54 +500,45 @@ impl Partij {
         );
     }
 
-    /// Runs the waiting writes, each kind as one statement over a JSON array: new snapshots,
-    /// changed snapshots, their counts, then the audit entries in the order the changes were made.
+    /// Runs the waiting writes, each kind as multi-row statements: new snapshots, changed
+    /// snapshots, their counts, then the audit entries in the order the changes were made.
     async fn wegschrijven(
         &mut self,
         tx: &mut AnyConnection,
         backend: Backend,
         gebruiker: &str,
     ) -> CoreResult<()> {
-        let bron = bulk::json_rijen(backend);
-        let statements = [
-            (
-                format!(
-                    "INSERT INTO peiling (locatie_id, peildatum, niet_inzetbaar) \
-                     SELECT CAST(value ->> 0 AS BIGINT), value ->> 1, CAST(value ->> 2 AS BIGINT) \
-                     FROM {bron}"
-                ),
-                (!self.nieuwe_peilingen.is_empty())
-                    .then(|| bulk::json_tekst(&self.nieuwe_peilingen)),
-            ),
-            (
-                format!(
-                    "WITH v AS (SELECT CAST(value ->> 0 AS BIGINT) AS locatie_id, \
-                     value ->> 1 AS peildatum, CAST(value ->> 2 AS BIGINT) AS niet_inzetbaar \
-                     FROM {bron}) \
-                     UPDATE peiling SET niet_inzetbaar = v.niet_inzetbaar, versie = versie + 1 \
-                     FROM v WHERE peiling.locatie_id = v.locatie_id \
-                     AND peiling.peildatum = v.peildatum"
-                ),
-                (!self.gewijzigde_peilingen.is_empty())
-                    .then(|| bulk::json_tekst(&self.gewijzigde_peilingen)),
-            ),
-            (
-                // `WHERE true` keeps SQLite from reading ON CONFLICT as part of a join.
-                format!(
-                    "INSERT INTO bezetting (locatie_id, peildatum, doelgroep, aantal) \
-                     SELECT CAST(value ->> 0 AS BIGINT), value ->> 1, value ->> 2, \
-                     CAST(value ->> 3 AS BIGINT) FROM {bron} WHERE true \
-                     ON CONFLICT (locatie_id, peildatum, doelgroep) \
-                     DO UPDATE SET aantal = excluded.aantal"
-                ),
-                (!self.bezetting.is_empty()).then(|| bulk::json_tekst(&self.bezetting)),
-            ),
-        ];
-        for (sql, rijen) in statements {
-            if let Some(rijen) = rijen {
-                sqlx::query(&sql).bind(rijen).execute(&mut *tx).await?;
-            }
-        }
+        bulk::uitvoeren(
+            tx,
+            backend,
+            "INSERT INTO peiling (locatie_id, peildatum, niet_inzetbaar)",
+            "",
+            3,
+            &self.nieuwe_peilingen,
+            peiling_binds,
+        )
+        .await?;
+        bulk::uitvoeren(
+            tx,
+            backend,
+            "WITH v (locatie_id, peildatum, niet_inzetbaar) AS (",
+            ") UPDATE peiling SET niet_inzetbaar = v.niet_inzetbaar, versie = versie + 1 \
+             FROM v WHERE peiling.locatie_id = v.locatie_id AND peiling.peildatum = v.peildatum",
+            3,
+            &self.gewijzigde_peilingen,
+            peiling_binds,
+        )
+        .await?;
+        bulk::uitvoeren(
+            tx,
+            backend,
+            "INSERT INTO bezetting (locatie_id, peildatum, doelgroep, aantal)",
+            "ON CONFLICT (locatie_id, peildatum, doelgroep) DO UPDATE SET aantal = excluded.aantal",
+            4,
+            &self.bezetting,
+            |q, (id, dag, groep, aantal)| q.bind(*id).bind(dag.clone()).bind(*groep).bind(*aantal),
+        )
+        .await?;
         audit::schrijf_alle(tx, backend, gebruiker, &self.audit).await?;
         self.nieuwe_peilingen.clear();
         self.gewijzigde_peilingen.clear();
@@ -554,6 +547,14 @@ impl Partij {
         self.sleutels.clear();
         Ok(())
     }
+}
+
+/// Binds a queued snapshot: location, peildatum, not usable.
+fn peiling_binds<'q>(
+    q: Query<'q, Any, AnyArguments<'q>>,
+    (id, dag, niet_inzetbaar): &(i64, String, i64),
+) -> Query<'q, Any, AnyArguments<'q>> {
+    q.bind(*id).bind(dag.clone()).bind(*niet_inzetbaar)
 }
 
 /// Creates the location of `regel` with its first status and financing; queues its audit entry.
