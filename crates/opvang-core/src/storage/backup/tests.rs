@@ -206,6 +206,39 @@ async fn a_damaged_file_is_reported_with_code_beschadigd() {
     assert_eq!(locaties(&pad).await, 40);
 }
 
+/// A passed check is recorded in the backup folder; the unchanged file is not read again (the
+/// stamp is not rewritten), and a change to the file brings the check back.
+#[tokio::test]
+async fn a_passed_check_is_not_repeated_until_the_file_changes() {
+    let dir = tempfile::tempdir().unwrap();
+    let pad = dir.path().join("opvang.db");
+    demo_db(&pad).await.close().await;
+    let stempel = controle_stempel(&pad);
+    assert!(!stempel.exists(), "a new file needs no check");
+
+    Db::open(&pad).await.unwrap().close().await;
+    let gezet = std::fs::metadata(&stempel).unwrap().modified().unwrap();
+    assert_eq!(
+        std::fs::read_to_string(&stempel).ok(),
+        controle_afdruk(&pad),
+        "opening and closing without a change leaves the file as checked"
+    );
+    assert!(reservekopieen(&pad).is_empty(), "the stamp is no backup");
+
+    tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    Db::open(&pad).await.unwrap().close().await;
+    assert_eq!(
+        std::fs::metadata(&stempel).unwrap().modified().unwrap(),
+        gezet,
+        "the unchanged file was checked again"
+    );
+
+    let lengte = std::fs::metadata(&pad).unwrap().len();
+    beschadig(&pad, 4096 * 2, (lengte / 2) as usize);
+    let fout = Db::open(&pad).await.unwrap_err();
+    assert_eq!(fout.code, ErrorCode::Beschadigd, "{fout:?}");
+}
+
 #[tokio::test]
 async fn an_update_backs_up_the_file_first_and_keeps_the_last_five() {
     let dir = tempfile::tempdir().unwrap();
