@@ -94,20 +94,29 @@ pub(super) async fn schrijf_alle(
     gebruiker: &str,
     wijzigingen: &[Wijziging<'_>],
 ) -> CoreResult<()> {
-    if wijzigingen.is_empty() {
-        return Ok(());
+    for statement in statements(backend, gebruiker, wijzigingen) {
+        statement?.uitvoeren(conn).await?;
     }
+    Ok(())
+}
+
+/// The statements [`schrijf_alle`] runs, built without a connection.
+pub(super) fn statements<'r>(
+    backend: Backend,
+    gebruiker: &str,
+    wijzigingen: &'r [Wijziging<'_>],
+) -> impl Iterator<Item = CoreResult<super::bulk::Statement>> + 'r {
     let tijdstip = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
-    super::bulk::uitvoeren(
-        conn,
+    let gebruiker = gebruiker.to_owned();
+    super::bulk::statements(
         backend,
         "INSERT INTO auditlog (tijdstip, gebruiker, tabel, record, locatie_id, actie, voor, na)",
         "",
         8,
         wijzigingen,
-        |q, w| {
+        move |q, w| {
             q.bind(tijdstip.clone())
-                .bind(gebruiker.to_owned())
+                .bind(gebruiker.clone())
                 .bind(w.tabel.to_owned())
                 .bind(w.record.clone())
                 .bind(w.locatie_id)
@@ -116,7 +125,6 @@ pub(super) async fn schrijf_alle(
                 .bind(w.na.clone())
         },
     )
-    .await
 }
 
 const GEBRUIKER: &str = "gebruiker";

@@ -199,16 +199,20 @@ fn controle_afdruk(pad: &Path) -> Option<String> {
     }
     let meta = std::fs::metadata(pad).ok()?;
     let gewijzigd = meta.modified().ok()?;
-    let nanos = gewijzigd.duration_since(std::time::UNIX_EPOCH).ok()?.as_nanos();
+    let nanos = gewijzigd
+        .duration_since(std::time::UNIX_EPOCH)
+        .ok()?
+        .as_nanos();
     Some(format!("{} {nanos}\n", meta.len()))
 }
 
 /// Where the last passed check of `db_pad` is recorded: `<file name>.gecontroleerd` in its
 /// backup folder (not a `.db` file, so never listed as a backup).
 fn controle_stempel(db_pad: &Path) -> PathBuf {
-    let naam = db_pad
-        .file_name()
-        .map_or_else(|| "opvangplanner".into(), |n| n.to_string_lossy().into_owned());
+    let naam = db_pad.file_name().map_or_else(
+        || "opvangplanner".into(),
+        |n| n.to_string_lossy().into_owned(),
+    );
     backup_map(db_pad).join(format!("{naam}.gecontroleerd"))
 }
 

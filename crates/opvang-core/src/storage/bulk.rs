@@ -1,8 +1,10 @@
 //! Multi-row statements for bulk writes: many rows per statement as binds in one `VALUES` list.
 
+use std::sync::Arc;
+
 use sqlx::any::AnyArguments;
 use sqlx::query::Query;
-use sqlx::Any;
+use sqlx::{Any, Execute};
 
 use super::Backend;
 use crate::error::CoreResult;
@@ -37,9 +39,61 @@ fn waarden(backend: Backend, kolommen: usize, rijen: usize) -> String {
     sql
 }
 
-/// Runs `voor VALUES (…), … na` over `rijen` with `kolommen` binds each, as many rows per
-/// statement as the limit allows (`voor` is e.g. `INSERT INTO t (a, b)`, `na` an `ON CONFLICT`
-/// clause or empty). Statements of a full chunk share their text, so sqlx prepares it once.
+/// One statement with its binds, built without a connection (so another thread can build it
+/// while the database runs the previous one).
+pub(super) struct Statement {
+    pub sql: Arc<str>,
+    pub binds: AnyArguments<'static>,
+}
+
+impl Statement {
+    pub async fn uitvoeren(self, tx: &mut sqlx::AnyConnection) -> CoreResult<()> {
+        sqlx::query_with(&self.sql, self.binds).execute(tx).await?;
+        Ok(())
+    }
+}
+
+/// The statements `voor VALUES (…), … na` over `rijen` with `kolommen` binds each, as many rows
+/// per statement as the limit allows (`voor` is e.g. `INSERT INTO t (a, b)`, `na` an
+/// `ON CONFLICT` clause or empty), built one by one as they are taken. Statements of a full chunk
+/// share their text, so sqlx prepares it once.
+pub(super) fn statements<'r, T: 'r, F>(
+    backend: Backend,
+    voor: &str,
+    na: &str,
+    kolommen: usize,
+    rijen: &'r [T],
+    bind: F,
+) -> impl Iterator<Item = CoreResult<Statement>> + 'r
+where
+    F: Fn(
+            Query<'static, Any, AnyArguments<'static>>,
+            &'r T,
+        ) -> Query<'static, Any, AnyArguments<'static>>
+        + 'r,
+{
+    let per_statement = (PARAMETERS / kolommen).max(1);
+    let (voor, na) = (voor.to_owned(), na.to_owned());
+    let sql = move |n: usize| -> Arc<str> {
+        format!("{voor} {} {na}", waarden(backend, kolommen, n)).into()
+    };
+    let mut volle_sql: Option<Arc<str>> = None;
+    rijen.chunks(per_statement).map(move |stuk| {
+        let tekst = if stuk.len() == per_statement {
+            volle_sql.get_or_insert_with(|| sql(per_statement)).clone()
+        } else {
+            sql(stuk.len())
+        };
+        let mut query = stuk.iter().fold(sqlx::query(""), &bind);
+        let binds = query
+            .take_arguments()
+            .map_err(sqlx::Error::Encode)?
+            .unwrap_or_default();
+        Ok(Statement { sql: tekst, binds })
+    })
+}
+
+/// Runs [`statements`] one after the other on `tx`.
 pub(super) async fn uitvoeren<'r, T: 'r>(
     tx: &mut sqlx::AnyConnection,
     backend: Backend,
@@ -47,22 +101,14 @@ pub(super) async fn uitvoeren<'r, T: 'r>(
     na: &str,
     kolommen: usize,
     rijen: &'r [T],
-    bind: impl for<'q> Fn(Query<'q, Any, AnyArguments<'q>>, &'r T) -> Query<'q, Any, AnyArguments<'q>>,
+    bind: impl Fn(
+            Query<'static, Any, AnyArguments<'static>>,
+            &'r T,
+        ) -> Query<'static, Any, AnyArguments<'static>>
+        + 'r,
 ) -> CoreResult<()> {
-    let per_statement = (PARAMETERS / kolommen).max(1);
-    let sql = |n: usize| format!("{voor} {} {na}", waarden(backend, kolommen, n));
-    let mut volle_sql: Option<String> = None;
-    for stuk in rijen.chunks(per_statement) {
-        let tekst = if stuk.len() == per_statement {
-            volle_sql.get_or_insert_with(|| sql(per_statement))
-        } else {
-            &sql(stuk.len())
-        };
-        let mut query = sqlx::query(tekst);
-        for rij in stuk {
-            query = bind(query, rij);
-        }
-        query.execute(&mut *tx).await?;
+    for statement in statements(backend, voor, na, kolommen, rijen, bind) {
+        statement?.uitvoeren(tx).await?;
     }
     Ok(())
 }

@@ -41,7 +41,8 @@ fn rij_fout(regel: &ImportRegel, kolom: &str, bericht: String) -> CoreError {
 }
 
 /// Rows of the file per write batch: snapshots, counts and audit entries wait in memory until this
-/// many rows are done, then go out in one statement per kind; progress is reported per batch.
+/// many rows are done, then go out as multi-row statements per kind; progress is reported per
+/// batch.
 const PARTIJ: usize = 2000;
 
 /// Location ids per query when loading what is stored, leaving room for two more binds.
@@ -56,10 +57,11 @@ impl Db {
     /// With `proef` everything is computed and rolled back.
     ///
     /// What is stored for the file's locations (capacity periods, snapshots in the file's date
-    /// range) is read up front in a few queries; new and changed snapshots, their counts and the
-    /// audit entries are then written in batches, one statement per kind over a JSON array. A
-    /// count of zero for a target group gets no row unless one was stored (readers take a missing
-    /// row as zero).
+    /// range) is read up front in a few queries; new locations and capacity changes are written
+    /// first. New and changed snapshots, their counts and the audit entries are then written in
+    /// batches of multi-row statements, which a blocking thread builds while this task has the
+    /// database run the batch before. A count of zero for a target group gets no row unless one
+    /// was stored (readers take a missing row as zero).
     pub async fn importeren(
         &self,
         ontleding: &Ontleding,
@@ -109,15 +111,17 @@ impl Db {
         let bestaand = bestaande_locaties(&mut tx, &groepen).await?;
         let ids: Vec<i64> = bestaand.iter().flatten().map(|(id, _)| *id).collect();
         let mut perioden = perioden_laden(&mut tx, &ids).await?;
-        let mut peilingen = match (
+        let peilingen = match (
             regels.iter().map(|r| r.1.peildatum).min(),
             regels.iter().map(|r| r.1.peildatum).max(),
         ) {
             (Some(van), Some(tot)) => peilingen_laden(&mut tx, &ids, van, tot).await?,
             _ => HashMap::new(),
         };
-        let mut partij = Partij::default();
-        let mut gedaan = 0u64;
+        // Locations and capacity first, in the file's order per location: few statements, each
+        // needing the one before (new ids).
+        let mut vooraf = Vec::new();
+        let mut standen = Vec::with_capacity(regels.len());
         for (groep, bestaand) in groepen.iter().zip(bestaand) {
             let eerste = groep[0];
             let locatie_id = match bestaand {
@@ -133,7 +137,7 @@ impl Db {
                     ));
                 }
                 Some((id, _)) => id,
-                None => locatie_maken(&mut tx, eerste, &mut partij.audit, &mut uitslag).await?,
+                None => locatie_maken(&mut tx, eerste, &mut vooraf, &mut uitslag).await?,
             };
             let perioden = perioden.entry(locatie_id).or_default();
             for regel in groep {
@@ -144,25 +148,34 @@ impl Db {
                         locatie_id,
                         regel.peildatum,
                         plaatsen,
-                        &mut partij.audit,
+                        &mut vooraf,
                     )
                     .await?
                     {
                         uitslag.capaciteitswijzigingen += 1;
                     }
                 }
-                if partij.sleutels.contains(&(locatie_id, regel.peildatum)) {
-                    // The same snapshot twice: the first is written before the second is compared.
-                    partij
-                        .wegschrijven(&mut tx, self.backend, &gebruiker)
-                        .await?;
-                }
-                partij.peiling(&mut peilingen, locatie_id, regel, &mut uitslag);
-                gedaan += 1;
-                if partij.sleutels.len() >= PARTIJ || gedaan == totaal {
-                    partij
-                        .wegschrijven(&mut tx, self.backend, &gebruiker)
-                        .await?;
+                standen.push(Stand {
+                    locatie_id,
+                    peildatum: regel.peildatum,
+                    niet_inzetbaar: regel.niet_inzetbaar,
+                    bezetting: regel.bezetting,
+                });
+            }
+        }
+        audit::schrijf_alle(&mut tx, self.backend, &gebruiker, &vooraf).await?;
+
+        // Then the snapshots: another thread compares them with what is stored and builds the
+        // batches' statements while this one has the database run the previous ones.
+        let (zender, mut ontvanger) = tokio::sync::mpsc::channel(8);
+        let backend = self.backend;
+        let bouwer = tokio::task::spawn_blocking(move || {
+            peilingen_bouwen(&standen, peilingen, backend, &gebruiker, &zender)
+        });
+        while let Some(opdracht) = ontvanger.recv().await {
+            match opdracht {
+                Opdracht::Statement(statement) => statement.uitvoeren(&mut tx).await?,
+                Opdracht::Gedaan(gedaan) => {
                     let taal = i18n::actieve_taal();
                     voortgang(Voortgang::nieuw(
                         gedaan,
@@ -176,6 +189,13 @@ impl Db {
                 }
             }
         }
+        let tellingen = match bouwer.await {
+            Ok(tellingen) => tellingen?,
+            Err(fout) => std::panic::resume_unwind(fout.into_panic()),
+        };
+        uitslag.nieuwe_peilingen = tellingen.nieuwe_peilingen;
+        uitslag.gewijzigde_peilingen = tellingen.gewijzigde_peilingen;
+        uitslag.ongewijzigde_peilingen = tellingen.ongewijzigde_peilingen;
         if proef {
             tx.rollback().await?;
         } else {
@@ -407,6 +427,67 @@ async fn peilingen_laden(
     Ok(peilingen)
 }
 
+/// What the snapshot writer needs of a row of the file, with its location's id.
+#[derive(Clone, Copy)]
+struct Stand {
+    locatie_id: i64,
+    peildatum: NaiveDate,
+    niet_inzetbaar: i64,
+    bezetting: Bezetting,
+}
+
+/// From the thread that builds the snapshot batches to the one that runs them, in order.
+enum Opdracht {
+    Statement(bulk::Statement),
+    /// Rows of the file done once the statements before this have run.
+    Gedaan(u64),
+}
+
+/// Compares every snapshot of `standen` with `peilingen` (what is stored) and sends the writes
+/// of each batch of [`PARTIJ`] rows to `uit`, each batch followed by the number of rows done;
+/// returns the counts of new, changed and unchanged snapshots. Stops early, without error, when
+/// the receiver has stopped (a write failed).
+fn peilingen_bouwen(
+    standen: &[Stand],
+    mut peilingen: HashMap<(i64, NaiveDate), Opgeslagen>,
+    backend: Backend,
+    gebruiker: &str,
+    uit: &tokio::sync::mpsc::Sender<Opdracht>,
+) -> CoreResult<ImportResultaat> {
+    let mut tellingen = ImportResultaat::default();
+    let mut partij = Partij::default();
+    let verzenden = |partij: &mut Partij| -> CoreResult<bool> {
+        for statement in partij.statements(backend, gebruiker) {
+            if uit.blocking_send(Opdracht::Statement(statement?)).is_err() {
+                return Ok(false);
+            }
+        }
+        partij.legen();
+        Ok(true)
+    };
+    for (i, stand) in standen.iter().enumerate() {
+        if partij
+            .sleutels
+            .contains(&(stand.locatie_id, stand.peildatum))
+        {
+            // The same snapshot twice: the first is written before the second is compared.
+            if !verzenden(&mut partij)? {
+                return Ok(tellingen);
+            }
+        }
+        partij.peiling(&mut peilingen, stand, &mut tellingen);
+        let gedaan = i + 1;
+        let vol = partij.sleutels.len() >= PARTIJ || gedaan == standen.len();
+        if vol
+            && (!verzenden(&mut partij)?
+                || uit.blocking_send(Opdracht::Gedaan(gedaan as u64)).is_err())
+        {
+            return Ok(tellingen);
+        }
+    }
+    Ok(tellingen)
+}
+
 /// A snapshot as the import's audit entries record it before and after: only what the import
 /// sets, so the change history shows what changed (the location is in the entry's record).
 #[derive(Serialize)]
@@ -435,10 +516,10 @@ impl Partij {
     fn peiling(
         &mut self,
         peilingen: &mut HashMap<(i64, NaiveDate), Opgeslagen>,
-        locatie_id: i64,
-        regel: &ImportRegel,
+        regel: &Stand,
         uitslag: &mut ImportResultaat,
     ) {
+        let locatie_id = regel.locatie_id;
         let sleutel = (locatie_id, regel.peildatum);
         let dag = datum_in(regel.peildatum);
         let opgeslagen = peilingen.get(&sleutel);
@@ -500,26 +581,22 @@ impl Partij {
         );
     }
 
-    /// Runs the waiting writes, each kind as multi-row statements: new snapshots, changed
-    /// snapshots, their counts, then the audit entries in the order the changes were made.
-    async fn wegschrijven(
-        &mut self,
-        tx: &mut AnyConnection,
+    /// The waiting writes, each kind as multi-row statements: new snapshots, changed snapshots,
+    /// their counts, then the audit entries in the order the changes were made.
+    fn statements<'p>(
+        &'p self,
         backend: Backend,
         gebruiker: &str,
-    ) -> CoreResult<()> {
-        bulk::uitvoeren(
-            tx,
+    ) -> impl Iterator<Item = CoreResult<bulk::Statement>> + 'p {
+        let nieuw = bulk::statements(
             backend,
             "INSERT INTO peiling (locatie_id, peildatum, niet_inzetbaar)",
             "",
             3,
             &self.nieuwe_peilingen,
             peiling_binds,
-        )
-        .await?;
-        bulk::uitvoeren(
-            tx,
+        );
+        let gewijzigd = bulk::statements(
             backend,
             "WITH v (locatie_id, peildatum, niet_inzetbaar) AS (",
             ") UPDATE peiling SET niet_inzetbaar = v.niet_inzetbaar, versie = versie + 1 \
@@ -527,33 +604,36 @@ impl Partij {
             3,
             &self.gewijzigde_peilingen,
             peiling_binds,
-        )
-        .await?;
-        bulk::uitvoeren(
-            tx,
+        );
+        let bezetting = bulk::statements(
             backend,
             "INSERT INTO bezetting (locatie_id, peildatum, doelgroep, aantal)",
             "ON CONFLICT (locatie_id, peildatum, doelgroep) DO UPDATE SET aantal = excluded.aantal",
             4,
             &self.bezetting,
             |q, (id, dag, groep, aantal)| q.bind(*id).bind(dag.clone()).bind(*groep).bind(*aantal),
-        )
-        .await?;
-        audit::schrijf_alle(tx, backend, gebruiker, &self.audit).await?;
+        );
+        nieuw
+            .chain(gewijzigd)
+            .chain(bezetting)
+            .chain(audit::statements(backend, gebruiker, &self.audit))
+    }
+
+    /// Empties the batch once its statements are on their way.
+    fn legen(&mut self) {
         self.nieuwe_peilingen.clear();
         self.gewijzigde_peilingen.clear();
         self.bezetting.clear();
         self.audit.clear();
         self.sleutels.clear();
-        Ok(())
     }
 }
 
 /// Binds a queued snapshot: location, peildatum, not usable.
-fn peiling_binds<'q>(
-    q: Query<'q, Any, AnyArguments<'q>>,
+fn peiling_binds(
+    q: Query<'static, Any, AnyArguments<'static>>,
     (id, dag, niet_inzetbaar): &(i64, String, i64),
-) -> Query<'q, Any, AnyArguments<'q>> {
+) -> Query<'static, Any, AnyArguments<'static>> {
     q.bind(*id).bind(dag.clone()).bind(*niet_inzetbaar)
 }
 
