@@ -69,14 +69,8 @@ pub fn lees_datum_in(taal: Taal, tekst: &str) -> Result<NaiveDate, String> {
         return Err(i18n::tekst(taal, "fout.import_waarden.peildatum_ontbreekt"));
     }
     let fout = || melding(taal, "fout.import_waarden.geen_datum", t);
-    if let Ok(d) = NaiveDate::parse_from_str(t, "%Y-%m-%d") {
-        return Ok(d);
-    }
-    for formaat in ["%d-%m-%Y", "%d/%m/%Y", "%d.%m.%Y"] {
-        if let Ok(d) = NaiveDate::parse_from_str(t, formaat) {
-            return Ok(d);
-        }
-    }
+    // A spreadsheet serial first (every date cell of a workbook arrives as one): five digits
+    // before any decimals, which no written date has before its first separator.
     let serieel = t.split_once(['.', ',']).map_or(t, |(g, _)| g);
     if !serieel.is_empty() && serieel.chars().all(|c| c.is_ascii_digit()) {
         let n: u64 = serieel.parse().map_err(|_| fout())?;
@@ -84,6 +78,11 @@ pub fn lees_datum_in(taal: Taal, tekst: &str) -> Result<NaiveDate, String> {
         if (20_000..=80_000).contains(&n) {
             let basis = NaiveDate::from_ymd_opt(1899, 12, 30).expect("valid date");
             return basis.checked_add_days(Days::new(n)).ok_or_else(fout);
+        }
+    }
+    for formaat in ["%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y", "%d.%m.%Y"] {
+        if let Ok(d) = NaiveDate::parse_from_str(t, formaat) {
+            return Ok(d);
         }
     }
     Err(fout())
