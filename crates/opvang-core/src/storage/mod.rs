@@ -331,8 +331,10 @@ impl Db {
 }
 
 /// A stored ISO date back into a date; a malformed one is a damaged database.
+/// (`FromStr` reads ISO `YYYY-MM-DD` without interpreting a format string each time, which
+/// showed in the profile of the country trend, 240,000 dates.)
 fn datum_uit(text: &str) -> CoreResult<NaiveDate> {
-    NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| {
+    text.parse::<NaiveDate>().map_err(|_| {
         CoreError::database("fout.storage.ongeldige_datum_database")
             .met("text", &(format!("{:?}", text)))
     })
