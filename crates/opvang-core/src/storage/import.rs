@@ -511,45 +511,45 @@ struct Partij {
 }
 
 impl Partij {
-    /// Compares the snapshot of `regel` with the stored one and queues what differs; an
+    /// Compares the snapshot `stand` with the stored one and queues what differs; an
     /// identical stored snapshot is left alone.
     fn peiling(
         &mut self,
         peilingen: &mut HashMap<(i64, NaiveDate), Opgeslagen>,
-        regel: &Stand,
+        stand: &Stand,
         uitslag: &mut ImportResultaat,
     ) {
-        let locatie_id = regel.locatie_id;
-        let sleutel = (locatie_id, regel.peildatum);
-        let dag = datum_in(regel.peildatum);
+        let locatie_id = stand.locatie_id;
+        let sleutel = (locatie_id, stand.peildatum);
+        let dag = datum_in(stand.peildatum);
         let opgeslagen = peilingen.get(&sleutel);
         let voor = match opgeslagen {
             Some(p)
-                if p.niet_inzetbaar == regel.niet_inzetbaar && p.bezetting == regel.bezetting =>
+                if p.niet_inzetbaar == stand.niet_inzetbaar && p.bezetting == stand.bezetting =>
             {
                 uitslag.ongewijzigde_peilingen += 1;
                 return;
             }
             Some(p) => {
                 self.gewijzigde_peilingen
-                    .push((locatie_id, dag.clone(), regel.niet_inzetbaar));
+                    .push((locatie_id, dag.clone(), stand.niet_inzetbaar));
                 uitslag.gewijzigde_peilingen += 1;
                 json(&PeilingAudit {
-                    peildatum: regel.peildatum,
+                    peildatum: stand.peildatum,
                     niet_inzetbaar: p.niet_inzetbaar,
                     bezetting: p.bezetting,
                 })
             }
             None => {
                 self.nieuwe_peilingen
-                    .push((locatie_id, dag.clone(), regel.niet_inzetbaar));
+                    .push((locatie_id, dag.clone(), stand.niet_inzetbaar));
                 uitslag.nieuwe_peilingen += 1;
                 None
             }
         };
         // Only counts that differ from the stored ones (a missing row counts as zero).
         for groep in Doelgroep::ALLE {
-            let aantal = regel.bezetting.get(groep);
+            let aantal = stand.bezetting.get(groep);
             if aantal != opgeslagen.map_or(0, |p| p.bezetting.get(groep)) {
                 self.bezetting
                     .push((locatie_id, dag.clone(), groep.code(), aantal));
@@ -566,17 +566,17 @@ impl Partij {
             },
             voor,
             na: json(&PeilingAudit {
-                peildatum: regel.peildatum,
-                niet_inzetbaar: regel.niet_inzetbaar,
-                bezetting: regel.bezetting,
+                peildatum: stand.peildatum,
+                niet_inzetbaar: stand.niet_inzetbaar,
+                bezetting: stand.bezetting,
             }),
         });
         self.sleutels.insert(sleutel);
         peilingen.insert(
             sleutel,
             Opgeslagen {
-                niet_inzetbaar: regel.niet_inzetbaar,
-                bezetting: regel.bezetting,
+                niet_inzetbaar: stand.niet_inzetbaar,
+                bezetting: stand.bezetting,
             },
         );
     }
