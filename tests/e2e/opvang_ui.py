@@ -247,3 +247,64 @@ def cli_waarde(status: str, label: str) -> str:
     m = re.search(rf"^{re.escape(label)}\s+(\S+)\s*$", status, re.MULTILINE)
     assert m, f"{label!r} not in opvang status output:\n{status}"
     return m.group(1)
+
+
+def vensters_sluiten(titel: str = "Opvangplanner") -> int:
+    """Asks every top-level window named `titel` on $DISPLAY to close, as a window manager's close
+    button does (a WM_DELETE_WINDOW message; Xvfb has no window manager, and WebDriver's own
+    close stops the process instead). Talks to libX11 through ctypes; returns how many it asked."""
+    import ctypes
+
+    class KlantBericht(ctypes.Structure):
+        _fields_ = [
+            ("type", ctypes.c_int),
+            ("serial", ctypes.c_ulong),
+            ("send_event", ctypes.c_int),
+            ("display", ctypes.c_void_p),
+            ("window", ctypes.c_ulong),
+            ("message_type", ctypes.c_ulong),
+            ("format", ctypes.c_int),
+            ("l", ctypes.c_long * 5),
+        ]
+
+    class Gebeurtenis(ctypes.Union):
+        _fields_ = [("xclient", KlantBericht), ("opvulling", ctypes.c_long * 24)]
+
+    x = ctypes.CDLL("libX11.so.6")
+    x.XOpenDisplay.restype = ctypes.c_void_p
+    x.XOpenDisplay.argtypes = [ctypes.c_char_p]
+    x.XDefaultRootWindow.restype = ctypes.c_ulong
+    x.XDefaultRootWindow.argtypes = [ctypes.c_void_p]
+    x.XInternAtom.restype = ctypes.c_ulong
+    x.XInternAtom.argtypes = [ctypes.c_void_p, ctypes.c_char_p, ctypes.c_int]
+    x.XQueryTree.argtypes = [ctypes.c_void_p, ctypes.c_ulong] + [ctypes.c_void_p] * 4
+    x.XFetchName.argtypes = [ctypes.c_void_p, ctypes.c_ulong, ctypes.POINTER(ctypes.c_char_p)]
+    x.XSendEvent.argtypes = [ctypes.c_void_p, ctypes.c_ulong, ctypes.c_int, ctypes.c_long, ctypes.c_void_p]
+    x.XFlush.argtypes = x.XCloseDisplay.argtypes = x.XFree.argtypes = [ctypes.c_void_p]
+    scherm = x.XOpenDisplay(None)
+    assert scherm, "no X display (DISPLAY is not set or Xvfb is not running)"
+    wortel, ouder = ctypes.c_ulong(), ctypes.c_ulong()
+    kinderen, aantal = ctypes.POINTER(ctypes.c_ulong)(), ctypes.c_uint()
+    x.XQueryTree(scherm, x.XDefaultRootWindow(scherm), ctypes.byref(wortel), ctypes.byref(ouder),
+                 ctypes.byref(kinderen), ctypes.byref(aantal))
+    protocollen = x.XInternAtom(scherm, b"WM_PROTOCOLS", 0)
+    verwijderen = x.XInternAtom(scherm, b"WM_DELETE_WINDOW", 0)
+    gevraagd = 0
+    for i in range(aantal.value):
+        venster, naam = kinderen[i], ctypes.c_char_p()
+        if x.XFetchName(scherm, venster, ctypes.byref(naam)) and naam.value == titel.encode():
+            bericht = Gebeurtenis()
+            bericht.xclient.type = 33  # ClientMessage
+            bericht.xclient.window = venster
+            bericht.xclient.message_type = protocollen
+            bericht.xclient.format = 32
+            bericht.xclient.l[0] = verwijderen
+            x.XSendEvent(scherm, venster, 0, 0, ctypes.byref(bericht))
+            gevraagd += 1
+        if naam:
+            x.XFree(naam)
+    if kinderen:
+        x.XFree(kinderen)
+    x.XFlush(scherm)
+    x.XCloseDisplay(scherm)
+    return gevraagd
