@@ -395,6 +395,14 @@ pub fn ontleed_in(
     let bericht = |sleutel: &str, waarden: &[(&str, &dyn std::fmt::Display)]| {
         i18n::tekst_met(taal, sleutel, waarden)
     };
+    // Looked up once per row: by code, and by lower-cased name for files without codes (the
+    // first of equal names wins, as a search through the list would find it).
+    let mut per_code: HashMap<&str, &Gemeente> = HashMap::new();
+    let mut per_naam: HashMap<String, &Gemeente> = HashMap::new();
+    for g in gemeenten.iter().rev() {
+        per_code.insert(&g.code, g);
+        per_naam.insert(g.naam.to_lowercase(), g);
+    }
     let mut regels = Vec::new();
     let mut problemen = Vec::new();
     for (rij, cellen) in &tabel.rijen {
@@ -445,7 +453,7 @@ pub fn ontleed_in(
         let gemeente = match (cel(ImportVeld::Gemeentecode), cel(ImportVeld::Gemeente)) {
             (code, _) if !code.is_empty() => {
                 let code = normaliseer_gemeentecode(code);
-                let g = gemeenten.iter().find(|g| g.code == code);
+                let g = per_code.get(code.as_str()).copied();
                 if g.is_none() {
                     fout(
                         ImportVeld::Gemeentecode,
@@ -459,9 +467,7 @@ pub fn ontleed_in(
                 g
             }
             (_, naam) if !naam.is_empty() => {
-                let g = gemeenten
-                    .iter()
-                    .find(|g| g.naam.to_lowercase() == naam.to_lowercase());
+                let g = per_naam.get(&naam.to_lowercase()).copied();
                 if g.is_none() {
                     fout(
                         ImportVeld::Gemeente,
