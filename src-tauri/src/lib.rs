@@ -3,6 +3,7 @@
 mod commands;
 mod state;
 mod teamserver;
+mod weergave;
 
 pub use state::AppState;
 
@@ -89,6 +90,7 @@ pub fn run() {
     use tauri::Manager;
     let context = tauri::generate_context!();
     commands::systeemlocale_volgen(&context.config().identifier);
+    weergave::zonder_gpu_niet_composieten();
     app_builder(tauri::Builder::default())
         .plugin(tauri_plugin_dialog::init())
         .setup(|app| {
