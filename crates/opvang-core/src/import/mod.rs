@@ -383,6 +383,9 @@ pub fn ontleed(
     ontleed_in(tabel, koppeling, gemeenten, vandaag, i18n::actieve_taal())
 }
 
+/// From this many rows on, a file's rows are checked in two halves at once.
+const TWEE_HELFTEN_VANAF: usize = 10_000;
+
 /// [`ontleed`] with the problems worded in `taal`.
 pub fn ontleed_in(
     tabel: &Tabel,
@@ -392,37 +395,134 @@ pub fn ontleed_in(
     taal: Taal,
 ) -> CoreResult<Ontleding> {
     let index = koppeling.indexen(&tabel.koppen)?;
+    let controle = Rijcontrole::nieuw(&index, &tabel.koppen, gemeenten, vandaag, taal);
+    let (regels, mut problemen) = if tabel.rijen.len() >= TWEE_HELFTEN_VANAF {
+        let (eerste, tweede) = tabel.rijen.split_at(tabel.rijen.len() / 2);
+        std::thread::scope(|draden| {
+            let tweede = draden.spawn(|| controle.rijen(tweede));
+            let (mut regels, mut problemen) = controle.rijen(eerste);
+            let (meer_regels, meer_problemen) = tweede
+                .join()
+                .unwrap_or_else(|paniek| std::panic::resume_unwind(paniek));
+            regels.extend(meer_regels);
+            problemen.extend(meer_problemen);
+            (regels, problemen)
+        })
+    } else {
+        controle.rijen(&tabel.rijen)
+    };
     let bericht = |sleutel: &str, waarden: &[(&str, &dyn std::fmt::Display)]| {
         i18n::tekst_met(taal, sleutel, waarden)
     };
-    // Looked up once per row: by code, and by lower-cased name for files without codes (the
-    // first of equal names wins, as a search through the list would find it).
-    let mut per_code: HashMap<&str, &Gemeente> = HashMap::new();
-    let mut per_naam: HashMap<String, &Gemeente> = HashMap::new();
-    for g in gemeenten.iter().rev() {
-        per_code.insert(&g.code, g);
-        per_naam.insert(g.naam.to_lowercase(), g);
+    // Names compared regardless of case; each distinct name lower-cased once.
+    let mut klein: HashMap<&str, String> = HashMap::new();
+    for r in &regels {
+        if !klein.contains_key(r.naam.as_str()) {
+            klein.insert(&r.naam, r.naam.to_lowercase());
+        }
     }
-    let mut regels = Vec::new();
-    let mut problemen = Vec::new();
-    for (rij, cellen) in &tabel.rijen {
-        let rij = *rij;
+    let mut gezien: HashMap<(&str, &str, NaiveDate), usize> = HashMap::new();
+    for r in &regels {
+        let sleutel = (
+            r.gemeente_code.as_str(),
+            klein[r.naam.as_str()].as_str(),
+            r.peildatum,
+        );
+        if let Some(eerder) = gezien.insert(sleutel, r.rij) {
+            problemen.push(Probleem {
+                rij: r.rij,
+                kolom: tabel.koppen[index[&ImportVeld::Peildatum]].clone(),
+                ernst: Ernst::Fout,
+                bericht: bericht(
+                    "fout.import.dubbele_rij",
+                    &[
+                        ("naam", &r.naam),
+                        ("datum", &datum_in(taal, r.peildatum)),
+                        ("eerder", &eerder),
+                    ],
+                ),
+            });
+        }
+    }
+    problemen.sort_by_key(|p| p.rij);
+    Ok(Ontleding { regels, problemen })
+}
+
+/// What checking a row needs: the mapped columns, the headings and the municipalities.
+struct Rijcontrole<'a> {
+    index: &'a HashMap<ImportVeld, usize>,
+    koppen: &'a [String],
+    /// Looked up once per row: by code, and by lower-cased name for files without codes (the
+    /// first of equal names wins, as a search through the list would find it).
+    per_code: HashMap<&'a str, &'a Gemeente>,
+    per_naam: HashMap<String, &'a Gemeente>,
+    vandaag: NaiveDate,
+    taal: Taal,
+}
+
+impl<'a> Rijcontrole<'a> {
+    fn nieuw(
+        index: &'a HashMap<ImportVeld, usize>,
+        koppen: &'a [String],
+        gemeenten: &'a [Gemeente],
+        vandaag: NaiveDate,
+        taal: Taal,
+    ) -> Self {
+        let mut per_code = HashMap::new();
+        let mut per_naam = HashMap::new();
+        for g in gemeenten.iter().rev() {
+            per_code.insert(g.code.as_str(), g);
+            per_naam.insert(g.naam.to_lowercase(), g);
+        }
+        Rijcontrole {
+            index,
+            koppen,
+            per_code,
+            per_naam,
+            vandaag,
+            taal,
+        }
+    }
+
+    /// The snapshots of `rijen` that have no error, and every problem found in them.
+    fn rijen(&self, rijen: &[(usize, Vec<String>)]) -> (Vec<ImportRegel>, Vec<Probleem>) {
+        let mut regels = Vec::with_capacity(rijen.len());
+        let mut problemen = Vec::new();
+        for (rij, cellen) in rijen {
+            regels.extend(self.rij(*rij, cellen, &mut problemen));
+        }
+        (regels, problemen)
+    }
+
+    /// Row `rij` as a snapshot, or `None` when it is empty or has an error; its problems go to
+    /// `problemen`.
+    fn rij(
+        &self,
+        rij: usize,
+        cellen: &[String],
+        problemen: &mut Vec<Probleem>,
+    ) -> Option<ImportRegel> {
+        let taal = self.taal;
+        let bericht = |sleutel: &str, waarden: &[(&str, &dyn std::fmt::Display)]| {
+            i18n::tekst_met(taal, sleutel, waarden)
+        };
         let cel = |veld: ImportVeld| -> &str {
-            index
+            self.index
                 .get(&veld)
                 .and_then(|&i| cellen.get(i))
                 .map_or("", |c| c.trim())
         };
         if cellen.iter().all(|c| c.trim().is_empty()) {
-            continue;
+            return None;
         }
         let start = problemen.len();
         let mut fout = |veld: ImportVeld, ernst: Ernst, bericht: String| {
             problemen.push(Probleem {
                 rij,
-                kolom: index
+                kolom: self
+                    .index
                     .get(&veld)
-                    .map_or_else(|| veld.label_in(taal), |&i| tabel.koppen[i].clone()),
+                    .map_or_else(|| veld.label_in(taal), |&i| self.koppen[i].clone()),
                 ernst,
                 bericht,
             })
@@ -448,12 +548,12 @@ pub fn ontleed_in(
             }
         }
         if te_lang {
-            continue;
+            return None;
         }
         let gemeente = match (cel(ImportVeld::Gemeentecode), cel(ImportVeld::Gemeente)) {
             (code, _) if !code.is_empty() => {
                 let code = normaliseer_gemeentecode(code);
-                let g = per_code.get(code.as_str()).copied();
+                let g = self.per_code.get(code.as_str()).copied();
                 if g.is_none() {
                     fout(
                         ImportVeld::Gemeentecode,
@@ -467,7 +567,7 @@ pub fn ontleed_in(
                 g
             }
             (_, naam) if !naam.is_empty() => {
-                let g = per_naam.get(&naam.to_lowercase()).copied();
+                let g = self.per_naam.get(&naam.to_lowercase()).copied();
                 if g.is_none() {
                     fout(
                         ImportVeld::Gemeente,
@@ -481,7 +581,7 @@ pub fn ontleed_in(
                 g
             }
             _ => {
-                let veld = if index.contains_key(&ImportVeld::Gemeentecode) {
+                let veld = if self.index.contains_key(&ImportVeld::Gemeentecode) {
                     ImportVeld::Gemeentecode
                 } else {
                     ImportVeld::Gemeente
@@ -503,7 +603,7 @@ pub fn ontleed_in(
             );
         }
         let peildatum = match lees_datum_in(taal, cel(ImportVeld::Peildatum)) {
-            Ok(d) if d > vandaag => {
+            Ok(d) if d > self.vandaag => {
                 fout(
                     ImportVeld::Peildatum,
                     Ernst::Fout,
@@ -521,7 +621,7 @@ pub fn ontleed_in(
             }
         };
         let mut aantal = |veld: ImportVeld| -> Option<i64> {
-            if !index.contains_key(&veld) {
+            if !self.index.contains_key(&veld) {
                 return None;
             }
             let tekst = cel(veld);
@@ -604,41 +704,21 @@ pub fn ontleed_in(
             }
         }
         let geen_fout = problemen[start..].iter().all(|p| p.ernst != Ernst::Fout);
-        if let (true, Some(g), Some(peildatum)) = (geen_fout, gemeente, peildatum) {
-            regels.push(ImportRegel {
-                rij,
-                gemeente_code: g.code.clone(),
-                naam,
-                adres,
-                soort,
-                capaciteit,
-                niet_inzetbaar,
-                bezetting,
-                peildatum,
-            });
-        }
+        let (true, Some(g), Some(peildatum)) = (geen_fout, gemeente, peildatum) else {
+            return None;
+        };
+        Some(ImportRegel {
+            rij,
+            gemeente_code: g.code.clone(),
+            naam,
+            adres,
+            soort,
+            capaciteit,
+            niet_inzetbaar,
+            bezetting,
+            peildatum,
+        })
     }
-    let mut gezien: HashMap<(String, String, NaiveDate), usize> = HashMap::new();
-    for r in &regels {
-        let sleutel = (r.gemeente_code.clone(), r.naam.to_lowercase(), r.peildatum);
-        if let Some(eerder) = gezien.insert(sleutel, r.rij) {
-            problemen.push(Probleem {
-                rij: r.rij,
-                kolom: tabel.koppen[index[&ImportVeld::Peildatum]].clone(),
-                ernst: Ernst::Fout,
-                bericht: bericht(
-                    "fout.import.dubbele_rij",
-                    &[
-                        ("naam", &r.naam),
-                        ("datum", &datum_in(taal, r.peildatum)),
-                        ("eerder", &eerder),
-                    ],
-                ),
-            });
-        }
-    }
-    problemen.sort_by_key(|p| p.rij);
-    Ok(Ontleding { regels, problemen })
 }
 
 /// `344`, `0344` and `gm0344` all become `GM0344`.

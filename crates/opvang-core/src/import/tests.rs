@@ -345,3 +345,49 @@ fn problems_read_in_english_with_english_dates_and_numbers() {
         ]
     );
 }
+
+#[test]
+fn a_large_file_checked_in_two_halves_gives_what_one_pass_gives() {
+    let mut csv = String::from("Gemeentecode;Locatie;Peildatum;Capaciteit;Bezet ontheemden\n");
+    let rijen = TWEE_HELFTEN_VANAF + 1_001;
+    for i in 0..rijen {
+        let (code, aantal) = match i % 997 {
+            0 => ("GM9999", "12"),
+            1 => ("GM0014", "veel"),
+            _ => ("GM0014", "12"),
+        };
+        let dag = d("2020-01-01") + chrono::Days::new((i % 1_500) as u64);
+        csv.push_str(&format!(
+            "{code};Locatie {};{dag};100;{aantal}\n",
+            i / 1_500
+        ));
+    }
+    // The same location and date as a row in the first half, in the second half.
+    csv.push_str("GM0014;Locatie 0;2020-01-03;100;5\n");
+    let tabel = lees_csv(csv.as_bytes()).unwrap();
+    let koppeling = Koppeling::automatisch(&tabel.koppen);
+    let gemeenten = gemeenten();
+    let vandaag = d("2026-11-23");
+    let gesplitst = ontleed_in(&tabel, &koppeling, &gemeenten, vandaag, Taal::Nl).unwrap();
+
+    let index = koppeling.indexen(&tabel.koppen).unwrap();
+    let controle = Rijcontrole::nieuw(&index, &tabel.koppen, &gemeenten, vandaag, Taal::Nl);
+    let (regels, problemen) = controle.rijen(&tabel.rijen);
+    assert_eq!(gesplitst.regels, regels);
+    let fouten_per_rij: Vec<usize> = problemen.iter().map(|p| p.rij).collect();
+    let gesplitste_fouten: Vec<usize> = gesplitst
+        .problemen
+        .iter()
+        .filter(|p| !p.bericht.contains("al in rij"))
+        .map(|p| p.rij)
+        .collect();
+    assert_eq!(gesplitste_fouten, fouten_per_rij);
+    assert_eq!(problemen.len(), (0..rijen).filter(|i| i % 997 < 2).count());
+    let dubbel: Vec<&Probleem> = gesplitst
+        .problemen
+        .iter()
+        .filter(|p| p.bericht.contains("al in rij"))
+        .collect();
+    assert_eq!(dubbel.len(), 1, "{dubbel:?}");
+    assert_eq!(dubbel[0].rij, tabel.rijen.last().unwrap().0);
+}
