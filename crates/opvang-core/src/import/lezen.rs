@@ -9,7 +9,59 @@ pub struct Tabel {
     /// Row number (as the spreadsheet shows it, from 1) of the heading row.
     pub kopregel: usize,
     pub koppen: Vec<String>,
-    pub rijen: Vec<(usize, Vec<String>)>,
+    pub rijen: Vec<Rij>,
+}
+
+/// A row of a file: its number as the spreadsheet shows it (from 1) and its cells' texts, held
+/// in one string (a 100,000-row sheet is a million cells; one allocation per cell made reading
+/// it slower and its memory twice as large).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rij {
+    pub nummer: usize,
+    tekst: String,
+    /// Where each cell ends in `tekst`.
+    einden: Vec<u32>,
+}
+
+impl Rij {
+    /// Row `nummer` with `cellen`.
+    pub fn nieuw<'c>(nummer: usize, cellen: impl IntoIterator<Item = &'c str>) -> Rij {
+        let mut rij = Rij {
+            nummer,
+            tekst: String::new(),
+            einden: Vec::new(),
+        };
+        for cel in cellen {
+            rij.tekst.push_str(cel);
+            rij.einden.push(rij.tekst.len() as u32);
+        }
+        rij
+    }
+
+    /// The text of cell `kolom` (from 0), if the row is that wide.
+    pub fn cel(&self, kolom: usize) -> Option<&str> {
+        let eind = *self.einden.get(kolom)? as usize;
+        let begin = kolom.checked_sub(1).map_or(0, |k| self.einden[k] as usize);
+        Some(&self.tekst[begin..eind])
+    }
+
+    /// The texts of the cells, left to right.
+    pub fn cellen(&self) -> impl Iterator<Item = &str> + '_ {
+        (0..self.einden.len()).map(|kolom| self.cel(kolom).expect("kolom within the row"))
+    }
+
+    /// The number of cells.
+    pub fn breedte(&self) -> usize {
+        self.einden.len()
+    }
+
+    /// Widens the row with empty cells to `breedte`.
+    fn verbreed(&mut self, breedte: usize) {
+        let eind = self.tekst.len() as u32;
+        if self.einden.len() < breedte {
+            self.einden.resize(breedte, eind);
+        }
+    }
 }
 
 /// The characters Windows-1252 puts at 0x80..=0x9F; other bytes are Latin-1.
@@ -73,19 +125,18 @@ pub fn lees_csv(bytes: &[u8]) -> CoreResult<Tabel> {
                 .count();
             p.line() as usize + leeg
         });
-        alle.push((rij, record.iter().map(str::to_owned).collect::<Vec<_>>()));
+        alle.push(Rij::nieuw(rij, record.iter()));
     }
     tabel_uit_rijen(alle)
 }
 
 /// Picks the first row (of the first 30) where at least two cells name known fields as the heading.
-pub(crate) fn tabel_uit_rijen(alle: Vec<(usize, Vec<String>)>) -> CoreResult<Tabel> {
+pub(crate) fn tabel_uit_rijen(alle: Vec<Rij>) -> CoreResult<Tabel> {
     let positie = alle
         .iter()
         .take(30)
-        .position(|(_, cellen)| {
-            cellen
-                .iter()
+        .position(|rij| {
+            rij.cellen()
                 .filter(|c| ImportVeld::uit_kop(c).is_some())
                 .count()
                 >= 2
@@ -93,48 +144,62 @@ pub(crate) fn tabel_uit_rijen(alle: Vec<(usize, Vec<String>)>) -> CoreResult<Tab
         .ok_or_else(|| CoreError::bestand("fout.import_lezen.geen_kopregel_gevonden_geen"))?;
     let mut rijen = alle;
     let rest = rijen.split_off(positie + 1);
-    let (kopregel, koppen) = rijen.pop().expect("heading row exists");
+    let kop = rijen.pop().expect("heading row exists");
     Ok(Tabel {
-        kopregel,
-        koppen: koppen.into_iter().map(|k| k.trim().to_owned()).collect(),
+        kopregel: kop.nummer,
+        koppen: kop.cellen().map(|k| k.trim().to_owned()).collect(),
         rijen: rest,
     })
 }
 
-/// A spreadsheet number as the CSV path would have read it: whole numbers without decimals,
-/// fractions with a decimal comma (so counts refuse them).
-fn getal_tekst(f: f64) -> String {
+/// A spreadsheet number as the CSV path would have read it, written to `uit`: whole numbers
+/// without decimals, fractions with a decimal comma (so counts refuse them).
+fn getal_tekst_in(f: f64, uit: &mut String) {
+    use std::fmt::Write;
     if f.fract() == 0.0 && f.abs() < 1e15 {
-        format!("{}", f as i64)
+        write!(uit, "{}", f as i64).expect("writing to a String");
     } else {
-        f.to_string().replace('.', ",")
+        uit.push_str(&f.to_string().replace('.', ","));
     }
 }
 
 /// One cell as the text the CSV path would have read; dates as their spreadsheet serial.
 fn cel_tekst(cel: &calamine::Data) -> String {
     use calamine::Data;
+    let mut tekst = String::new();
     match cel {
-        Data::Empty | Data::Error(_) => String::new(),
-        Data::Int(n) => n.to_string(),
-        Data::Float(f) => getal_tekst(*f),
-        Data::DateTime(d) => getal_tekst(d.as_f64().floor()),
-        Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
-        Data::Bool(b) => if *b { "ja" } else { "nee" }.to_owned(),
+        Data::Empty | Data::Error(_) => {}
+        Data::Int(n) => tekst = n.to_string(),
+        Data::Float(f) => getal_tekst_in(*f, &mut tekst),
+        Data::DateTime(d) => getal_tekst_in(d.as_f64().floor(), &mut tekst),
+        Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => tekst.clone_from(s),
+        Data::Bool(b) => tekst = waarheid_tekst(*b).to_owned(),
+    }
+    tekst
+}
+
+/// [`cel_tekst`] for a cell as the XLSX reader gives it (a shared string borrowed), written to
+/// `uit`.
+fn cel_ref_tekst_in(cel: &calamine::DataRef<'_>, uit: &mut String) {
+    use calamine::DataRef;
+    use std::fmt::Write;
+    match cel {
+        DataRef::Empty | DataRef::Error(_) => {}
+        DataRef::Int(n) => write!(uit, "{n}").expect("writing to a String"),
+        DataRef::Float(f) => getal_tekst_in(*f, uit),
+        DataRef::DateTime(d) => getal_tekst_in(d.as_f64().floor(), uit),
+        DataRef::SharedString(s) => uit.push_str(s),
+        DataRef::String(s) | DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => uit.push_str(s),
+        DataRef::Bool(b) => uit.push_str(waarheid_tekst(*b)),
     }
 }
 
-/// [`cel_tekst`] for a cell as the XLSX reader gives it, a shared string borrowed.
-fn cel_ref_tekst(cel: calamine::DataRef<'_>) -> String {
-    use calamine::DataRef;
-    match cel {
-        DataRef::Empty | DataRef::Error(_) => String::new(),
-        DataRef::Int(n) => n.to_string(),
-        DataRef::Float(f) => getal_tekst(f),
-        DataRef::DateTime(d) => getal_tekst(d.as_f64().floor()),
-        DataRef::SharedString(s) => s.to_owned(),
-        DataRef::String(s) | DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => s,
-        DataRef::Bool(b) => if b { "ja" } else { "nee" }.to_owned(),
+/// A spreadsheet's TRUE or FALSE as the import reads it.
+fn waarheid_tekst(waar: bool) -> &'static str {
+    if waar {
+        "ja"
+    } else {
+        "nee"
     }
 }
 
@@ -160,7 +225,7 @@ fn niet_gelezen(fout: impl std::fmt::Display) -> CoreError {
 /// cell are left out; every reader skips empty rows.
 fn xlsx_rijen<RS: std::io::Read + std::io::Seek>(
     boek: &mut calamine::Xlsx<RS>,
-) -> CoreResult<Vec<(usize, Vec<String>)>> {
+) -> CoreResult<Vec<Rij>> {
     use calamine::{DataRef, Reader, XlsxError};
     let naam =
         boek.sheet_names().first().cloned().ok_or_else(|| {
@@ -171,57 +236,85 @@ fn xlsx_rijen<RS: std::io::Read + std::io::Seek>(
         Err(XlsxError::NotAWorksheet(_)) => return Ok(Vec::new()),
         Err(fout) => return Err(niet_gelezen(fout)),
     };
-    let mut alle: Vec<(usize, Vec<String>)> = Vec::new();
+    let mut alle: Vec<Rij> = Vec::new();
+    let mut huidig = Rijbouwer::default();
     let mut breedte = 0;
     let mut op_volgorde = true;
     while let Some(cel) = lezer.next_cell().map_err(niet_gelezen)? {
         let (rij, kolom) = cel.get_position();
         let (rij, kolom) = (rij as usize + 1, kolom as usize);
-        let waarde = cel.get_value().clone();
-        if waarde == DataRef::Empty {
+        let waarde = cel.get_value();
+        if *waarde == DataRef::Empty {
             continue;
         }
-        match alle.last() {
-            Some((laatste, _)) if *laatste == rij => {}
-            Some((laatste, _)) if *laatste > rij => {
-                op_volgorde = false;
-                alle.push((rij, Vec::new()));
+        if huidig.nummer != Some(rij) {
+            if let Some(klaar) = huidig.af() {
+                op_volgorde &= klaar.nummer < rij;
+                alle.push(klaar);
             }
-            _ => alle.push((rij, Vec::new())),
+            huidig.nummer = Some(rij);
         }
-        let cellen = &mut alle.last_mut().expect("a row was just found or pushed").1;
-        if cellen.len() <= kolom {
-            cellen.resize(kolom + 1, String::new());
-        }
-        cellen[kolom] = cel_ref_tekst(waarde);
+        cel_ref_tekst_in(waarde, huidig.cel(kolom));
         breedte = breedte.max(kolom + 1);
     }
+    alle.extend(huidig.af());
     if !op_volgorde {
         // Rows out of order (never written so, but possible): in order, later cells winning.
-        alle.sort_by_key(|(rij, _)| *rij);
+        alle.sort_by_key(|rij| rij.nummer);
         alle.dedup_by(|later, eerder| {
-            if later.0 != eerder.0 {
+            if later.nummer != eerder.nummer {
                 return false;
             }
-            let later = std::mem::take(&mut later.1);
-            if eerder.1.len() < later.len() {
-                eerder.1.resize(later.len(), String::new());
+            let mut samen: Vec<String> = eerder.cellen().map(str::to_owned).collect();
+            samen.resize(samen.len().max(later.breedte()), String::new());
+            for (kolom, tekst) in later.cellen().enumerate().filter(|(_, t)| !t.is_empty()) {
+                tekst.clone_into(&mut samen[kolom]);
             }
-            for (kolom, tekst) in later.into_iter().enumerate().filter(|(_, t)| !t.is_empty()) {
-                eerder.1[kolom] = tekst;
-            }
+            *eerder = Rij::nieuw(eerder.nummer, samen.iter().map(String::as_str));
             true
         });
     }
-    for (_, cellen) in &mut alle {
-        cellen.resize(breedte, String::new());
+    for rij in &mut alle {
+        rij.verbreed(breedte);
     }
     Ok(alle)
 }
 
+/// The row a sheet is being read into, cell by cell in any order: the texts by column, kept from
+/// row to row so that their buffers are reused.
+#[derive(Default)]
+struct Rijbouwer {
+    nummer: Option<usize>,
+    cellen: Vec<String>,
+    /// How many of `cellen` belong to this row.
+    breedte: usize,
+}
+
+impl Rijbouwer {
+    /// The emptied cell `kolom` of this row, to write its text to.
+    fn cel(&mut self, kolom: usize) -> &mut String {
+        if self.cellen.len() <= kolom {
+            self.cellen.resize_with(kolom + 1, String::new);
+        }
+        for cel in &mut self.cellen[self.breedte.min(kolom)..=kolom] {
+            cel.clear();
+        }
+        self.breedte = self.breedte.max(kolom + 1);
+        &mut self.cellen[kolom]
+    }
+
+    /// The row read so far, if any, leaving the builder empty.
+    fn af(&mut self) -> Option<Rij> {
+        let nummer = self.nummer.take()?;
+        let cellen = &self.cellen[..self.breedte];
+        self.breedte = 0;
+        Some(Rij::nieuw(nummer, cellen.iter().map(String::as_str)))
+    }
+}
+
 /// The first sheet of an XLS or ODS workbook (or an XLSX the XLSX reader refused) through
 /// calamine's grid.
-fn andere_rijen(bytes: &[u8]) -> CoreResult<Vec<(usize, Vec<String>)>> {
+fn andere_rijen(bytes: &[u8]) -> CoreResult<Vec<Rij>> {
     use calamine::Reader;
     let mut boek =
         calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes)).map_err(|e| {
@@ -232,14 +325,19 @@ fn andere_rijen(bytes: &[u8]) -> CoreResult<Vec<(usize, Vec<String>)>> {
         .ok_or_else(|| CoreError::bestand("fout.import_lezen.werkboek_heeft_geen_werkbladen"))?
         .map_err(niet_gelezen)?;
     let (eerste_rij, eerste_kolom) = blad.start().unwrap_or((0, 0));
-    let opvulling = vec![String::new(); eerste_kolom as usize];
+    let opvulling = vec![""; eerste_kolom as usize];
     Ok(blad
         .rows()
         .enumerate()
         .map(|(i, cellen)| {
-            let mut rij = opvulling.clone();
-            rij.extend(cellen.iter().map(cel_tekst));
-            (eerste_rij as usize + i + 1, rij)
+            let teksten: Vec<String> = cellen.iter().map(cel_tekst).collect();
+            Rij::nieuw(
+                eerste_rij as usize + i + 1,
+                opvulling
+                    .iter()
+                    .copied()
+                    .chain(teksten.iter().map(String::as_str)),
+            )
         })
         .collect())
 }
@@ -256,7 +354,7 @@ pub fn lees_bestand(naam: &str, bytes: &[u8]) -> CoreResult<Tabel> {
 
 #[cfg(test)]
 mod tests {
-    use super::{andere_rijen, xlsx_rijen};
+    use super::{andere_rijen, xlsx_rijen, Rij};
     use calamine::Reader;
 
     /// A sheet with what the grid has to get right: title rows, a gap, cells from column B,
@@ -289,6 +387,68 @@ mod tests {
         boek.save_to_buffer().unwrap()
     }
 
+    /// A workbook with one sheet whose `<sheetData>` is `rijen`, zipped by hand: what no
+    /// spreadsheet program writes but a file may hold.
+    fn werkboek_met_blad(rijen: &str) -> Vec<u8> {
+        use std::io::Write;
+        let delen = [
+            (
+                "[Content_Types].xml",
+                r#"<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>"#.to_owned(),
+            ),
+            (
+                "_rels/.rels",
+                r#"<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#.to_owned(),
+            ),
+            (
+                "xl/workbook.xml",
+                r#"<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Blad1" sheetId="1" r:id="rId1"/></sheets></workbook>"#.to_owned(),
+            ),
+            (
+                "xl/_rels/workbook.xml.rels",
+                r#"<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>"#.to_owned(),
+            ),
+            (
+                "xl/worksheets/sheet1.xml",
+                format!(
+                    r#"<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>{rijen}</sheetData></worksheet>"#
+                ),
+            ),
+        ];
+        let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+        for (naam, inhoud) in delen {
+            zip.start_file(naam, zip::write::SimpleFileOptions::default())
+                .unwrap();
+            zip.write_all(inhoud.as_bytes()).unwrap();
+        }
+        zip.finish().unwrap().into_inner()
+    }
+
+    /// Cells in any order within a row, and a row that comes back after another: each cell lands
+    /// in its column, and the later cells of a row win.
+    #[test]
+    fn cells_and_rows_out_of_order_land_where_their_references_say() {
+        let tekst =
+            |r: &str, t: &str| format!(r#"<c r="{r}" t="inlineStr"><is><t>{t}</t></is></c>"#);
+        let blad = format!(
+            r#"<row r="3">{}{}</row><row r="1"><c r="B1"><v>7</v></c></row><row r="3">{}{}</row>"#,
+            tekst("C3", "c3"),
+            tekst("A3", "a3"),
+            tekst("B3", "b3"),
+            tekst("A3", "later"),
+        );
+        let bytes = werkboek_met_blad(&blad);
+        let mut boek = calamine::Xlsx::new(std::io::Cursor::new(&bytes[..])).unwrap();
+        let rijen = xlsx_rijen(&mut boek).unwrap();
+        assert_eq!(
+            rijen,
+            [
+                Rij::nieuw(1, ["", "7", ""]),
+                Rij::nieuw(3, ["later", "b3", "c3"]),
+            ]
+        );
+    }
+
     /// The XLSX reader gives the rows of calamine's grid, less the rows without any cell.
     #[test]
     fn the_xlsx_cell_reader_gives_the_rows_of_the_grid() {
@@ -302,7 +462,7 @@ mod tests {
             let mut boek = calamine::Xlsx::new(std::io::Cursor::new(&bytes[..])).unwrap();
             let cellen = xlsx_rijen(&mut boek).unwrap();
             let mut grid = andere_rijen(&bytes).unwrap();
-            grid.retain(|(_, rij)| rij.iter().any(|tekst| !tekst.is_empty()));
+            grid.retain(|rij| rij.cellen().any(|tekst| !tekst.is_empty()));
             assert!(cellen.len() > 3);
             assert_eq!(cellen, grid);
         }

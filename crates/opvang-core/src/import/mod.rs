@@ -4,7 +4,7 @@ mod lezen;
 mod waarden;
 pub(crate) mod zipgrens;
 
-pub use lezen::{lees_bestand, lees_csv, lees_werkboek, Tabel};
+pub use lezen::{lees_bestand, lees_csv, lees_werkboek, Rij, Tabel};
 pub use waarden::{
     lees_aantal, lees_aantal_in, lees_datum, lees_datum_in, soort_uit_tekst, splits_adres, Adres,
 };
@@ -330,7 +330,7 @@ impl ImportBestand {
         let rijen = tabel
             .rijen
             .iter()
-            .filter(|(_, cellen)| cellen.iter().any(|c| !c.trim().is_empty()))
+            .filter(|rij| rij.cellen().any(|c| !c.trim().is_empty()))
             .collect::<Vec<_>>();
         ImportBestand {
             naam: naam.to_owned(),
@@ -340,13 +340,9 @@ impl ImportBestand {
             voorbeeld: rijen
                 .iter()
                 .take(3)
-                .map(|(_, cellen)| {
+                .map(|rij| {
                     (0..tabel.koppen.len())
-                        .map(|i| {
-                            cellen
-                                .get(i)
-                                .map_or_else(String::new, |c| c.trim().to_owned())
-                        })
+                        .map(|i| rij.cel(i).map_or_else(String::new, |c| c.trim().to_owned()))
                         .collect()
                 })
                 .collect(),
@@ -485,23 +481,19 @@ impl<'a> Rijcontrole<'a> {
     }
 
     /// The snapshots of `rijen` that have no error, and every problem found in them.
-    fn rijen(&self, rijen: &[(usize, Vec<String>)]) -> (Vec<ImportRegel>, Vec<Probleem>) {
+    fn rijen(&self, rijen: &[Rij]) -> (Vec<ImportRegel>, Vec<Probleem>) {
         let mut regels = Vec::with_capacity(rijen.len());
         let mut problemen = Vec::new();
-        for (rij, cellen) in rijen {
-            regels.extend(self.rij(*rij, cellen, &mut problemen));
+        for rij in rijen {
+            regels.extend(self.rij(rij, &mut problemen));
         }
         (regels, problemen)
     }
 
-    /// Row `rij` as a snapshot, or `None` when it is empty or has an error; its problems go to
-    /// `problemen`.
-    fn rij(
-        &self,
-        rij: usize,
-        cellen: &[String],
-        problemen: &mut Vec<Probleem>,
-    ) -> Option<ImportRegel> {
+    /// `cellen` as a snapshot, or `None` when the row is empty or has an error; its problems go
+    /// to `problemen`.
+    fn rij(&self, cellen: &Rij, problemen: &mut Vec<Probleem>) -> Option<ImportRegel> {
+        let rij = cellen.nummer;
         let taal = self.taal;
         let bericht = |sleutel: &str, waarden: &[(&str, &dyn std::fmt::Display)]| {
             i18n::tekst_met(taal, sleutel, waarden)
@@ -509,10 +501,10 @@ impl<'a> Rijcontrole<'a> {
         let cel = |veld: ImportVeld| -> &str {
             self.index
                 .get(&veld)
-                .and_then(|&i| cellen.get(i))
-                .map_or("", |c| c.trim())
+                .and_then(|&i| cellen.cel(i))
+                .map_or("", str::trim)
         };
-        if cellen.iter().all(|c| c.trim().is_empty()) {
+        if cellen.cellen().all(|c| c.trim().is_empty()) {
             return None;
         }
         let start = problemen.len();

@@ -271,7 +271,7 @@ fn the_mapping_screen_gets_headings_examples_and_the_row_count() {
     .unwrap();
     let bestand = ImportBestand::van("x.csv", &tabel, None);
     assert_eq!(bestand.kopregel, 3);
-    assert_eq!(tabel.rijen[0].0, 4);
+    assert_eq!(tabel.rijen[0].nummer, 4);
     assert_eq!(bestand.rijen, 2);
     assert_eq!(bestand.voorbeeld[1], vec!["Utrecht", "B", "1-11-2026"]);
     assert!(!bestand.opgeslagen);
@@ -389,5 +389,5 @@ fn a_large_file_checked_in_two_halves_gives_what_one_pass_gives() {
         .filter(|p| p.bericht.contains("al in rij"))
         .collect();
     assert_eq!(dubbel.len(), 1, "{dubbel:?}");
-    assert_eq!(dubbel[0].rij, tabel.rijen.last().unwrap().0);
+    assert_eq!(dubbel[0].rij, tabel.rijen.last().unwrap().nummer);
 }
