@@ -113,11 +113,38 @@ if command -v soffice >/dev/null; then
   echo "soffice --convert-to csv (min, median, cpu ms): $lo_uit"
 fi
 import_cli=$(rm -f "$werk/cli-import.db"*; proces_tijd 1 "$opvang" --db "$werk/cli-import.db" import "$xlsx")
-rm -f "$werk/cli-import.db"*
 
-python3 - "$kern" "$vloer" "$status" "$mc_min" "$mc_med" "$lo" "$lo_cpu" "$import_cli" > "$werk/tabel.md" <<'PY'
+echo "== Floors of the import: unpacking the sheet, and the sqlite3 shell writing the imported rows"
+uitpakken=$(proces_tijd 3 unzip -p "$xlsx" xl/worksheets/sheet1.xml)
+echo "unzip -p of the sheet (min, median, cpu ms): $uitpakken"
+# Every row the import wrote, copied in key order into an empty migrated file in one transaction,
+# with the app's pragmas: the least the database itself must do for this import.
+leeg="$werk/import-vloer-leeg.db"
+rm -f "$leeg"*
+"$opvang" --db "$leeg" status --peildatum "$peildatum" >/dev/null 2>&1
+schrijf_tabellen="locatie locatie_status locatie_financiering capaciteit peiling bezetting auditlog"
+schrijf_sql=$( {
+  echo "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -32768;"
+  echo "ATTACH '$werk/cli-import.db' AS bron;"
+  for t in $schrijf_tabellen; do echo "CREATE TEMP TABLE kopie_$t AS SELECT * FROM bron.$t ORDER BY 1, 2, 3;"; done
+  echo ".timer on"
+  echo "BEGIN;"
+  for t in $schrijf_tabellen; do echo "INSERT INTO main.$t SELECT * FROM kopie_$t;"; done
+  echo "COMMIT;"
+} )
+echo "$schrijf_sql" > "$werk/import-vloer.sql"
+schrijf_vloer=$(for _ in 1 2 3; do
+  cp "$leeg" "$werk/import-vloer.db"
+  echo "$schrijf_sql" | sqlite3 "$werk/import-vloer.db" 2>&1 \
+    | sed -n 's/^Run Time: real \([0-9.]*\) user \([0-9.]*\) sys \([0-9.]*\)$/\1 \2 \3/p' \
+    | awk '{ wand += $1; cpu += $2 + $3 } END { printf "%.1f %.1f\n", wand * 1000, cpu * 1000 }'
+done | sort -n | head -n 1)
+echo "sqlite3 writing the imported rows (wall, cpu ms; best of 3): $schrijf_vloer"
+rm -f "$werk/cli-import.db"* "$werk/import-vloer.db"* "$leeg"*
+
+python3 - "$kern" "$vloer" "$status" "$mc_min" "$mc_med" "$lo" "$lo_cpu" "$import_cli" "$uitpakken" "$schrijf_vloer" > "$werk/tabel.md" <<'PY'
 import sys
-kern, vloer, status, mc_min, mc_med, lo, lo_cpu, import_cli = sys.argv[1:]
+kern, vloer, status, mc_min, mc_med, lo, lo_cpu, import_cli, uitpakken, schrijf_vloer = sys.argv[1:]
 k = {l.split()[0]: list(map(float, l.split()[1:])) for l in kern.splitlines() if l and not l.startswith("#")}
 v = list(map(float, vloer.split()))
 s = list(map(float, status.split()))
@@ -146,9 +173,17 @@ lo_f = float(lo) if lo != "–" else None
 rijen.append(("Import of the 100k-row XLSX into an empty database (read + check + store, one transaction)",
               ms(i[0]), ms(i[3]), f"LibreOffice to CSV {ms(lo_f)} (CPU {ms(float(lo_cpu))})" if lo_f else "LibreOffice not installed",
               (f"{lo_f / i[0]:.1f}× faster" if lo_f >= i[0] else f"{i[0] / lo_f:.1f}× slower") if lo_f else "", "≥ 3× faster, ≤ 2 s", ok(lo_f is not None and lo_f >= 3 * i[0] and i[0] <= 2000)))
+u = list(map(float, uitpakken.split())); w = list(map(float, schrijf_vloer.split()))
+vloeren = {"import_lezen": (f"unzip -p of the sheet {ms(u[0])} (CPU {ms(u[2])})", u[0]),
+           "import_opslaan": (f"sqlite3 writing the same rows {ms(w[0])} (CPU {ms(w[1])})", w[0])}
 for naam, label in (("import_lezen", "read XLSX (calamine)"), ("import_ontleden", "map and check rows"), ("import_opslaan", "store")):
     x = k[naam]
-    rijen.append((f"  of which {label}", ms(x[0]), ms(x[3]), "", "", "", ""))
+    vloer_tekst, vloer_ms = vloeren.get(naam, ("", None))
+    rijen.append((f"  of which {label}", ms(x[0]), ms(x[3]), vloer_tekst,
+                  f"{x[0] / vloer_ms:.1f}×" if vloer_ms else "", "", ""))
+if lo_f:
+    rijen.append(("  3× faster than LibreOffice leaves, for read + check + store", ms(lo_f / 3), "",
+                  f"the two floors alone {ms(u[0] + w[0])}", f"{(u[0] + w[0]) / (lo_f / 3):.0%} of it", "", ""))
 rijen.append(("`opvang import` of the same file as a whole process", ms(ic[0]), ms(ic[2]), "", "", "", ""))
 rijen.append(("Monte Carlo, 1,000 runs over all municipalities (`opvang plan-benchmark`)", f"{ms(float(mc_min))} / {ms(float(mc_med))}", "", "", "", "≤ 1 s", ok(float(mc_min) <= 1000)))
 rijen.append(("`opvang status` over the national file, whole process", f"{ms(s[0])} / {ms(s[1])}", ms(s[2]), "", "", "≤ 250 ms", ok(s[0] <= 250)))
