@@ -410,13 +410,7 @@ pub fn ontleed_in(
     let bericht = |sleutel: &str, waarden: &[(&str, &dyn std::fmt::Display)]| {
         i18n::tekst_met(taal, sleutel, waarden)
     };
-    // Names compared regardless of case; each distinct name lower-cased once.
-    let mut klein: HashMap<&str, String> = HashMap::new();
-    for r in &regels {
-        if !klein.contains_key(r.naam.as_str()) {
-            klein.insert(&r.naam, r.naam.to_lowercase());
-        }
-    }
+    let klein = kleine_namen(&regels);
     let mut gezien: HashMap<(&str, &str, NaiveDate), usize> = HashMap::new();
     for r in &regels {
         let sleutel = (
@@ -442,6 +436,18 @@ pub fn ontleed_in(
     }
     problemen.sort_by_key(|p| p.rij);
     Ok(Ontleding { regels, problemen })
+}
+
+/// The location names of `regels` lower-cased, each distinct name once: rows of one location are
+/// matched on municipality and name regardless of case.
+pub(crate) fn kleine_namen(regels: &[ImportRegel]) -> HashMap<&str, String> {
+    let mut klein: HashMap<&str, String> = HashMap::new();
+    for r in regels {
+        if !klein.contains_key(r.naam.as_str()) {
+            klein.insert(&r.naam, r.naam.to_lowercase());
+        }
+    }
+    klein
 }
 
 /// What checking a row needs: the mapped columns, the headings and the municipalities.

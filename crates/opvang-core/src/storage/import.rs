@@ -85,20 +85,19 @@ impl Db {
             .met("aantal", &aantal)
             .met("eerste", &eerste));
         }
-        let mut regels: Vec<((&str, String, NaiveDate), &ImportRegel)> = ontleding
+        let klein = crate::import::kleine_namen(&ontleding.regels);
+        let mut regels: Vec<((&str, &str, NaiveDate), &ImportRegel)> = ontleding
             .regels
             .iter()
             .map(|r| {
-                (
-                    (r.gemeente_code.as_str(), r.naam.to_lowercase(), r.peildatum),
-                    r,
-                )
+                let naam = klein[r.naam.as_str()].as_str();
+                ((r.gemeente_code.as_str(), naam, r.peildatum), r)
             })
             .collect();
         regels.sort_by(|a, b| a.0.cmp(&b.0));
         // The file's locations: runs of rows with the same municipality and lower-cased name.
         let groepen: Vec<Vec<&ImportRegel>> = regels
-            .chunk_by(|a, b| (a.0 .0, &a.0 .1) == (b.0 .0, &b.0 .1))
+            .chunk_by(|a, b| (a.0 .0, a.0 .1) == (b.0 .0, b.0 .1))
             .map(|run| run.iter().map(|(_, r)| *r).collect())
             .collect();
         let totaal = regels.len() as u64;
