@@ -115,8 +115,19 @@ fi
 import_cli=$(rm -f "$werk/cli-import.db"*; proces_tijd 1 "$opvang" --db "$werk/cli-import.db" import "$xlsx")
 
 echo "== Floors of the import: unpacking the sheet, and the sqlite3 shell writing the imported rows"
-uitpakken=$(proces_tijd 3 unzip -p "$xlsx" xl/worksheets/sheet1.xml)
-echo "unzip -p of the sheet (min, median, cpu ms): $uitpakken"
+uitpakken=$(python3 - "$xlsx" <<'PY'
+import sys, time, zipfile
+wand, cpu = [], []
+with zipfile.ZipFile(sys.argv[1]) as boek:
+    for _ in range(5):
+        t0, c0 = time.perf_counter(), time.process_time()
+        boek.read("xl/worksheets/sheet1.xml")
+        wand.append((time.perf_counter() - t0) * 1000); cpu.append((time.process_time() - c0) * 1000)
+wand.sort(); cpu.sort()
+print(f"{wand[0]:.1f} {wand[len(wand)//2]:.1f} {cpu[0]:.1f}")
+PY
+)
+echo "zlib unpacking the sheet (min, median, cpu ms): $uitpakken"
 # Every row the import wrote, copied in key order into an empty migrated file in one transaction,
 # with the app's pragmas: the least the database itself must do for this import.
 leeg="$werk/import-vloer-leeg.db"
@@ -174,7 +185,7 @@ rijen.append(("Import of the 100k-row XLSX into an empty database (read + check 
               ms(i[0]), ms(i[3]), f"LibreOffice to CSV {ms(lo_f)} (CPU {ms(float(lo_cpu))})" if lo_f else "LibreOffice not installed",
               (f"{lo_f / i[0]:.1f}× faster" if lo_f >= i[0] else f"{i[0] / lo_f:.1f}× slower") if lo_f else "", "≥ 3× faster, ≤ 2 s", ok(lo_f is not None and lo_f >= 3 * i[0] and i[0] <= 2000)))
 u = list(map(float, uitpakken.split())); w = list(map(float, schrijf_vloer.split()))
-vloeren = {"import_lezen": (f"unzip -p of the sheet {ms(u[0])} (CPU {ms(u[2])})", u[0]),
+vloeren = {"import_lezen": (f"zlib unpacking the sheet {ms(u[0])} (CPU {ms(u[2])})", u[0]),
            "import_opslaan": (f"sqlite3 writing the same rows {ms(w[0])} (CPU {ms(w[1])})", w[0])}
 for naam, label in (("import_lezen", "read XLSX (calamine)"), ("import_ontleden", "map and check rows"), ("import_opslaan", "store")):
     x = k[naam]
