@@ -327,18 +327,18 @@ pub struct ImportBestand {
 impl ImportBestand {
     /// Describes `tabel` with the mapping to start from.
     pub fn van(naam: &str, tabel: &Tabel, opgeslagen: Option<Koppeling>) -> ImportBestand {
-        let rijen = tabel
-            .rijen
-            .iter()
-            .filter(|rij| rij.cellen().any(|c| !c.trim().is_empty()))
-            .collect::<Vec<_>>();
+        let rijen = || {
+            tabel
+                .rijen
+                .iter()
+                .filter(|rij| rij.cellen().any(|c| !c.trim().is_empty()))
+        };
         ImportBestand {
             naam: naam.to_owned(),
             kopregel: tabel.kopregel,
             koppen: tabel.koppen.clone(),
-            rijen: rijen.len(),
-            voorbeeld: rijen
-                .iter()
+            rijen: rijen().count(),
+            voorbeeld: rijen()
                 .take(3)
                 .map(|rij| {
                     (0..tabel.koppen.len())
@@ -443,9 +443,9 @@ pub fn ontleed_in(
 pub(crate) fn kleine_namen(regels: &[ImportRegel]) -> HashMap<&str, String> {
     let mut klein: HashMap<&str, String> = HashMap::new();
     for r in regels {
-        if !klein.contains_key(r.naam.as_str()) {
-            klein.insert(&r.naam, r.naam.to_lowercase());
-        }
+        klein
+            .entry(r.naam.as_str())
+            .or_insert_with(|| r.naam.to_lowercase());
     }
     klein
 }
